@@ -1,0 +1,180 @@
+"""The ``policygraph`` command. Each command parses its options, calls one library function and
+turns library errors into a clear message and exit code 1 (2 for bad usage, as typer does)."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn
+from rich.table import Table
+
+from . import analyze, pipeline, project, store, validate, viz
+from .query import QueryError, format_result, read_query_file, run, saved_queries, saved_query
+
+app = typer.Typer(help="Turn Chinese policy texts into an RDF knowledge graph; query it, explore it.",
+                  no_args_is_help=True, add_completion=False)
+out = Console()
+err = Console(stderr=True)
+
+StoreOpt = Annotated[Path, typer.Option("--store", "-s", help="A build folder (or its store folder).")]
+
+
+class Format(StrEnum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+
+
+def fail(message: str) -> typer.Exit:
+    typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)
+    return typer.Exit(1)
+
+
+@app.command()
+def build(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (.txt, .md, .html). "
+                                                          "Default: the bundled corpus.")] = None,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("build"),
+    base: Annotated[str | None, typer.Option(help="Base IRI for minted IRIs.")] = None,
+    html: Annotated[bool, typer.Option(help="Also write graph.html.")] = True,
+) -> None:
+    """Build graph.trig, an Oxigraph store and graph.html from documents."""
+    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                  console=err, transient=True) as bar:
+        task = bar.add_task("reading", total=None)
+
+        def progress(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage, completed=done, total=total)
+
+        try:
+            report = pipeline.build(paths, out_dir, base=base, html=html, progress=progress)
+        except (pipeline.BuildError, store.StoreError) as exc:
+            raise fail(str(exc)) from None
+    for path, reason in report.skipped:
+        typer.secho(f"skipped {path}: {reason}", err=True, fg=typer.colors.YELLOW)
+    table = Table(title=f"{len(report.documents)} documents → {report.out}")
+    table.add_column("type")
+    table.add_column("entities", justify="right")
+    for t, n in sorted(report.counts_by_type.items(), key=lambda kv: (-kv[1], kv[0])):
+        table.add_row(t, str(n))
+    table.add_section()
+    table.add_row("relations", str(report.relations))
+    table.add_row("posts", str(report.posts))
+    table.add_row("indicators", str(report.observations))
+    table.add_row("quads", str(report.quads))
+    out.print(table)
+    out.print(f"wrote {report.graph}, {report.store}" + (f", {report.html}" if html else ""), highlight=False)
+
+
+@app.command("query")
+def query_cmd(
+    sparql: Annotated[str | None, typer.Argument(help="A SPARQL query.")] = None,
+    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from a .rq file.")] = None,
+    name: Annotated[str | None, typer.Option("--name", "-n", help="Run a saved query (see `queries`).")] = None,
+    store_dir: StoreOpt = Path("build"),
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+) -> None:
+    """Run SPARQL on a built graph (the union of all documents' graphs)."""
+    given = [x for x in (sparql, file, name) if x is not None]
+    if len(given) != 1:
+        raise fail("give exactly one of: a query, --file FILE, --name SAVED")
+    try:
+        text = sparql if sparql is not None else (
+            read_query_file(file) if file is not None else saved_query(name or "").text)
+        result = run(store.open_store(store_dir), text or "")
+    except (QueryError, store.StoreError) as exc:
+        raise fail(str(exc)) from None
+    if fmt is Format.table:
+        table = Table(*result.columns)
+        for row in result.rows:
+            table.add_row(*["" if v is None else v for v in row])
+        out.print(table)
+        out.print(f"{len(result.rows)} rows", style="dim")
+    else:
+        typer.echo(format_result(result, fmt.value), nl=False)
+
+
+@app.command()
+def queries() -> None:
+    """List the saved queries."""
+    table = Table("name", "what it answers")
+    for q in saved_queries().values():
+        table.add_row(q.name, q.description)
+    out.print(table)
+
+
+@app.command("viz")
+def viz_cmd(
+    store_dir: StoreOpt = Path("build"),
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="The HTML page to write.")] = Path("graph.html"),
+    focus: Annotated[str | None, typer.Option(help="Draw the neighbourhood of the entity with this label.")] = None,
+    depth: Annotated[int, typer.Option(min=1, max=5, help="Neighbourhood depth with --focus.")] = 1,
+    types: Annotated[str | None, typer.Option(help="Only these types, comma separated (Park,Project).")] = None,
+    query_file: Annotated[Path | None, typer.Option("--query", help="Draw the result of a CONSTRUCT query.")] = None,
+    max_nodes: Annotated[int, typer.Option(min=1, help="Cut larger graphs to the most connected nodes.")] = viz.MAX_NODES,
+) -> None:
+    """Draw a built graph as an interactive HTML page that works offline."""
+    try:
+        wanted = {t.strip() for t in types.split(",")} if types else None
+        unknown = (wanted or set()) - set(viz.COLOURS)
+        if unknown:
+            raise fail(f"unknown type(s) {', '.join(sorted(unknown))}; known: {', '.join(viz.COLOURS)}")
+        construct = read_query_file(query_file) if query_file else None
+        viz.write_page(store.open_store(store_dir), out_file, focus, depth, wanted, construct, max_nodes)
+    except (viz.VizError, QueryError, store.StoreError) as exc:
+        raise fail(str(exc)) from None
+    out.print(f"wrote {out_file}", highlight=False)
+
+
+@app.command()
+def stats(
+    store_dir: StoreOpt = Path("build"),
+    top: Annotated[int, typer.Option(min=1, help="How many central entities to list.")] = 10,
+    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+) -> None:
+    """Counts by type and relation, the most central entities, communities and components."""
+    try:
+        result = analyze.graph_stats(project.entity_graph(store.open_store(store_dir), with_details=False), top)
+    except store.StoreError as exc:
+        raise fail(str(exc)) from None
+    if fmt == "json":
+        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=1))
+        return
+    out.print(f"{result.nodes} entities, {result.edges} relations, {result.components} components "
+              f"(largest {result.largest_component}), {result.communities} communities")
+    for title, data in (("type", result.types), ("relation", result.relations)):
+        table = Table(title, "count")
+        for k, v in data.items():
+            table.add_row(k, str(v))
+        out.print(table)
+    table = Table("degree", "", "PageRank", "", "betweenness", "")
+    for row in zip(result.top_degree, result.top_pagerank, result.top_betweenness, strict=False):
+        table.add_row(*[str(x) for pair in row for x in pair])
+    out.print(table)
+
+
+@app.command("validate")
+def validate_cmd(store_dir: StoreOpt = Path("build")) -> None:
+    """Check a built graph against the SHACL shapes in ontology/shapes.ttl."""
+    try:
+        violations = validate.validate_store(store.open_store(store_dir))
+    except store.StoreError as exc:
+        raise fail(str(exc)) from None
+    if not violations:
+        out.print("[green]conforms[/green]: no SHACL violations")
+        return
+    table = Table("severity", "focus node", "path", "message")
+    for v in violations[:200]:
+        table.add_row(v.severity, v.focus, v.path, v.message)
+    out.print(table)
+    raise fail(f"{len(violations)} SHACL violations")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,68 @@
+"""Government and party bodies written without a type-marking ending a suffix list could hold.
+
+``区委``, ``区政府``, ``中原区委`` (a division name + 委), departments (``区发改委``, ``区科技局``,
+``统战部``, ``区委办``), and enterprises named as representatives (``以中铁、郑煤机为代表的``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Mention
+from .base import Context
+
+BODY = re.compile(r"(?:党工委|管委会|人民政府|政府|人大常委会|人大|政协|纪委监委|纪委|委办|委)(?![\u4e00-\u9fff]{0,1}[员托会])")
+LEVEL = "省市区县镇乡"
+DEPARTMENT = re.compile(
+    r"(?<![\u4e00-\u9fff])([省市区县])?"
+    r"(发改委|发展和改革委员会|科技局|工信局|城建局|住建局|商务局|财政局|教育局|民政局|人社局|自然资源局|生态环境局|"
+    r"交通运输局|交通局|水利局|农业农村局|农委|文旅局|文化广电和旅游局|卫健委|应急管理局|市场监管局|统计局|审计局|"
+    r"税务局|公安局|司法局|城管局|城市管理局|医保局|信访局|大数据局|金融局|退役军人事务局|组织部|宣传部|"
+    r"统战部|政法委|编办|委办|政府办|人大办|政协办|网信办|国资委|国资局)"
+)
+REPRESENTATIVES = re.compile(r"以([^以为，。；]{2,40}?)为(?:代表|龙头)的")
+COMPANY_LIST = re.compile(r"(?:引进|招引|落地|签约|入驻|吸引|培育)了?([^，。；]{2,60}?)等(?:\d+家)?(?:龙头|知名|头部|重点|优质)?(?:企业|公司|项目)")
+SPLIT = re.compile(r"[、和及与]")
+CENTRAL = re.compile(r"党中央|国务院")
+
+
+def find_bodies(ctx: Context) -> list[Mention]:
+    text = ctx.text
+    names = ctx.lexicon.divisions_by_name
+    found: list[Mention] = []
+    for m in BODY.finditer(text):
+        start = m.start()
+        # a division's full name in front: 中原区委, 郑州市中原区委
+        for n in range(min(10, start), 1, -1):
+            if text[start - n:start] in names and text[start - n:start][-1] in LEVEL:
+                start -= n
+                break
+        else:
+            if start > 0 and text[start - 1] in LEVEL and (start < 2 or not re.match(r"[\u4e00-\u9fff]", text[start - 2])
+                                                             or text[start - 2] in "、和与及全本"):
+                start -= 1
+            elif m.group() in ("党工委", "管委会"):
+                pass
+            else:
+                continue
+        found.append(ctx.mention("Organization", start, m.end(), "body"))
+    for m in DEPARTMENT.finditer(text):
+        found.append(ctx.mention("Organization", m.start(), m.end(), "department"))
+    for m in CENTRAL.finditer(text):
+        found.append(ctx.mention("Organization", m.start(), m.end(), "central"))
+    return found
+
+
+def find_representatives(ctx: Context) -> list[Mention]:
+    """Short names listed as representative companies, or as companies brought in."""
+    text = ctx.text
+    found: list[Mention] = []
+    for pattern in (REPRESENTATIVES, COMPANY_LIST):
+        for m in pattern.finditer(text):
+            pos = m.start(1)
+            for part in SPLIT.split(m.group(1)):
+                start = text.find(part, pos, m.end(1))
+                pos = start + len(part)
+                if 2 <= len(part) <= 8 and start >= 0 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", part):
+                    found.append(ctx.mention("Enterprise", start, start + len(part), "representative"))
+    return found

@@ -1,0 +1,86 @@
+"""Event facts: dates, organisers, locations and participants, read from the event's sentence."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..model import Entity, Evidence, LiteralFact, Mention, Relation
+from .base import Context
+
+DATES = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日((?:[、和至-]\d{1,2}日)*)")
+ORGANISE = re.compile(r"(?:联合|共同)?(?:组织)?(?:召开|举办|主办|举行|承办|组织)")
+HOLD_AT = re.compile(r"^(?:联合|共同)?(?:举行|召开|举办|开幕|启动)")
+PARTICIPATE = re.compile(r"出席|参加|主持|讲话|强调|指出|致辞|参会|作工作部署|作报告|表示")
+ORGANISER_TYPES = {"Organization", "AdministrativeDivision", "DevelopmentZone"}
+PLACE_TYPES = {"Park", "Place", "DevelopmentZone", "AdministrativeDivision"}
+
+
+def dates_in(text: str, year: int | None) -> list[tuple[int, str]]:
+    """(offset, ISO date) of every date in a text, days listed after a date included.
+
+    >>> dates_in("1月12日、13日，在中原区", 2023)
+    [(0, '2023-01-12'), (0, '2023-01-13')]
+    """
+    found = []
+    for m in DATES.finditer(text):
+        y = int(m.group(1)) if m.group(1) else year
+        if y is None:
+            continue
+        month = int(m.group(2))
+        days = [int(m.group(3)), *(int(d) for d in re.findall(r"\d{1,2}", m.group(4) or ""))]
+        for d in days:
+            try:
+                found.append((m.start(), date(y, month, d).isoformat()))
+            except ValueError:
+                continue
+    return found
+
+
+def event_facts(ctx: Context, entities: dict[str, Entity], span_key: dict[tuple[int, int], str]
+                ) -> tuple[list[Relation], list[LiteralFact]]:
+    relations: list[Relation] = []
+    literals: list[LiteralFact] = []
+    by_sentence: dict[int, list[tuple[Mention, str]]] = {}
+    spans = sorted(span_key)
+    for (start, end), key in span_key.items():
+        if any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans):
+            continue  # 中原区 inside 中原区政府: the body acts, not the division
+        for m in entities[key].mentions:
+            if (m.start, m.end) == (start, end):
+                by_sentence.setdefault(m.sentence, []).append((m, key))
+                break
+    year = ctx.document.year
+    label_key = {label: k for k, e in entities.items() for label in e.labels}
+    for idx, items in by_sentence.items():
+        sent = ctx.sentences[idx]
+        events = [(m, k) for m, k in items if "Event" in entities[k].types]
+        if not events:
+            continue
+        dates = dates_in(sent.text, year)
+        for ev, ek in events:
+            evidence = Evidence(sent.start, sent.end, idx)
+            # the nearest date before the event in its sentence, else the first date of the sentence
+            before = [d for d in dates if sent.start + d[0] <= ev.start]
+            chosen_offset = before[-1][0] if before else (dates[0][0] if dates else None)
+            for off, iso in dates:
+                if off == chosen_offset:
+                    literals.append(LiteralFact(ek, "date", iso, evidence))
+            # organiser named at the head of the event's own name (中原区政府2023年第一次全体会议)
+            for label, k in label_key.items():
+                if k != ek and entities[k].types & ORGANISER_TYPES and ev.text.startswith(label) and len(label) >= 2:
+                    relations.append(Relation(ek, "organizer", k, evidence))
+                    break
+            for m, k in items:
+                if k == ek:
+                    continue
+                types = entities[k].types
+                between = ctx.text[m.end:ev.start] if m.end <= ev.start else ""
+                after = ctx.text[m.end:m.end + 6]
+                if types & ORGANISER_TYPES and m.end <= ev.start and ORGANISE.search(between) and len(between) <= 40:
+                    relations.append(Relation(ek, "organizer", k, evidence))
+                elif types & PLACE_TYPES and ctx.text[m.start - 1:m.start] == "在" and HOLD_AT.match(after):
+                    relations.append(Relation(ek, "location", k, evidence))
+                elif ("Person" in types and PARTICIPATE.search(ctx.text[m.end:m.end + 8])) or ("Enterprise" in types and ctx.text[m.start - 1:m.start] in ("与", "和", "同")):
+                    relations.append(Relation(ek, "participant", k, evidence))
+    return relations, literals

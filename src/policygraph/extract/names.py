@@ -1,0 +1,106 @@
+"""Find where a name begins, given where its type-marking ending is.
+
+Chinese writes names without spaces, so a name ending in ``产业园`` starts somewhere to the left.
+Walking left over jieba tokens, a name stops at punctuation, at a function word or a verb that
+introduces it (``打造``, ``在``, ``与``), at a number that counts rather than names, and at a
+length limit. Names inside enumerations are bounded by the list's separators.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text import tokens
+
+# Words that stand before a name and are never part of it.
+STOP_WORDS = frozenset("""
+在 于 的 和 与 及 以及 等 为 是 了 将 把 被 从 向 到 对 以 由 并 或 还 也 又 都 就 这 那 其
+该 此 各 让 使 据 自 同 跟 给 至 而 且 即 上 中 下 时 后 前 内 外 间 其中 包括 分别 分别是
+主要 重点 全面 加快 推进 推动 实施 打造 建设 建成 建立 构建 开展 举办 举行 召开 组织 参加 出席 主持
+来到 走进 深入 看望 慰问 调研 考察 签约 开工 投产 落地 入驻 引进 培育 发展 提升 完成 实现 成立 挂牌
+依托 围绕 聚焦 坚持 持续 继续 积极 大力 全力 着力 谋划 支持 鼓励 引导 成功 率先 新建 续建 改造 启动
+位于 成为 作为 形成 带动 促进 助力 服务 优化 强化 深化 做好 抓好 用好 落实 如 像 比如 例如 包含 涵盖
+加速 推出 高标准 高质量 一批 一个 一座 一家 首个 全市 全省 全区 全国 全县 辖区 区内 市内 省内 当地
+联合 共同 正式 顺利 已 已经 正在 即将 计划 预计 拟 力争 确保 通过 获批 获评 入选 荣获 评为 代表 委托
+受 报告 审议 参观 观摩 走访 前往 赴 会同 携手 牵头 签署 签订 达成 协调 对接 洽谈 承办 主办 开幕 闭幕
+召集 以来 今年 去年 明年 全年 期间 当天 上午 下午 晚上 近日 日前 目前 现已 我 我们 你 他 她 它 他们
+各类 有 无 年 月 日 个 家 所 项 名 位 次 届 新 老 大 小 多 少 好 更 最 很 再 又 才 只 均 共
+总 每 另 其他 相关 有关
+""".split())
+
+PUNCT = set("，。、；：？！,.;:?!“”‘’\"'《》〈〉「」『』()（）[]【】—-·…/ \n\t")
+# A number with a measure word counts things (``18个``); a bare number can be part of a name (``1958``).
+_COUNTING = re.compile(r"^[0-9.]+[个家项所座条]$|^[一二三四五六七八九十百千两]+[个家项所座条]$")
+
+
+def name_start(text: str, end: int, floor: int, max_chars: int = 24, max_tokens: int = 8,
+               stop: frozenset[str] = STOP_WORDS, punct: frozenset[str] | set[str] = PUNCT,
+               first_free: bool = False, barriers: frozenset[str] = frozenset()) -> int:
+    """The start of a name whose type ending starts at ``end``, not before ``floor``.
+
+    ``first_free`` lets the word next to the ending be a common verb (文化发展|有限公司); a token
+    ending in one of ``barriers`` ends another name (建设路街道|计划路9号院).
+
+    >>> s = "加快打造中原小微企业园"
+    >>> s[name_start(s, len(s) - 3, 0):]
+    '中原小微企业园'
+    >>> s = "来到建设路街道"
+    >>> s[name_start(s, len(s) - 2, 0):]
+    '建设路街道'
+    >>> s = "成功举办“郑创汇”国际创新创业大赛"
+    >>> s[name_start(s, len(s) - 2, 0):]
+    '“郑创汇”国际创新创业大赛'
+    """
+    lo = max(floor, end - max_chars - 4)
+    start = end
+    right = ""
+    for used, (tok, s, _) in enumerate(reversed(tokens(text[lo:end]))):
+        absolute = lo + s
+        if any(ch in punct for ch in tok):
+            break
+        # a stop word before a one-character name part (计划|路, 建设|路) belongs to the name
+        if tok in stop and not (len(right) == 1 and "\u4e00" <= right <= "\u9fff") and not (first_free and used == 0):
+            break
+        if used and any(tok.endswith(b) for b in barriers):
+            break
+        if _COUNTING.match(tok):
+            break
+        if end - absolute > max_chars or used >= max_tokens:
+            break
+        start = absolute
+        right = tok
+    # a quoted word directly before the name is part of it (“一带一路”国际商务区)
+    if start > floor and text[start - 1] == "”":
+        opening = text.rfind("“", max(floor, start - 16), start - 1)
+        if opening >= 0:
+            start = opening
+    return start
+
+
+def is_named(words: list[str], freq: dict[str, int], places: set[str] | dict) -> bool:
+    """Whether a name has a proper part: a rare or unknown word, a number, Latin letters or a place name.
+
+    Generic phrases (产业结构优化升级项目) are made of common words only.
+    """
+    for w in words:
+        if w in GENERIC_WORDS:
+            continue
+        if any(ch.isdigit() or (ch.isascii() and ch.isalpha()) for ch in w) or w in places:
+            return True
+        if freq.get(w, 0) < RARE:
+            return True
+    return False
+
+
+RARE = 200  # jieba dictionary frequency below which a word is taken as part of a proper name
+GENERIC_WORDS = frozenset("""
+基础设施 新型 城镇化 民生 高质量 示范 龙头 重大 重点 各类 若干 有关 相关
+""".split())
+
+
+def clause_start(text: str, end: int, floor: int) -> int:
+    """The start of the clause (after the nearest separator) that ends at ``end``."""
+    i = end - 1
+    while i >= floor and text[i] not in PUNCT:
+        i -= 1
+    return i + 1

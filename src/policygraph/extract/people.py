@@ -1,0 +1,159 @@
+"""People and the posts they hold: title + name, name lists after 领导, bylines, 同志."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Mention
+from .base import CJK, Context
+from .names import PUNCT
+
+# Words that start right after a name and so end it (张波作工作部署 → 张波).
+AFTER_NAME = ("主持", "出席", "参加", "强调", "表示", "指出", "讲话", "介绍", "带队", "一行", "深入", "看望", "慰问",
+              "调研", "作", "等", "同志", "在", "说", "要", "率", "陪同", "向", "对", "为", "和", "与", "及", "是",
+              "到", "来", "走访", "首先", "代表", "传达", "宣读", "通报", "总结", "部署", "就", "也", "还", "主任",
+              "家属", "一家", "出", "参")
+ROLE_WORDS = ("记者", "通讯员", "摄影", "实习生", "书记", "主任", "部长", "区长", "市长", "局长", "常委")
+BYLINE = {"记者": "记者", "通讯员": "通讯员", "摄影": "摄影", "实习生": "实习生"}
+LEADERS = ("领导", "嘉宾")  # words before a list of names that are not post titles
+
+
+@dataclass(frozen=True)
+class TitledName:
+    """A person's name with the chain of post phrases in front of it (区委常委、统战部部长)."""
+
+    person: Mention
+    phrases: tuple[tuple[int, int], ...]  # spans of post phrases, each ending in a title
+
+
+def person_name_at(text: str, i: int, surnames: frozenset[str]) -> int:
+    """The end of a person's name starting at ``i``, or ``i`` when none starts there."""
+    if i >= len(text) or not CJK.match(text[i]):
+        return i
+    sur = 2 if text[i:i + 2] in surnames else 1 if text[i] in surnames else 0
+    if not sur:
+        return i
+    best = i
+    for given in (1, 2):
+        end = i + sur + given
+        if end > len(text) or not all(CJK.match(c) for c in text[i + sur:end]):
+            break
+        best = end
+        if text.startswith(AFTER_NAME, end) and given == 1:
+            return end  # 闫凯参加 → 闫凯
+    if best - i == sur + 2 and text.startswith(AFTER_NAME + ROLE_WORDS, best - 1):
+        best -= 1
+    return best
+
+
+def _ends_name(text: str, end: int) -> bool:
+    """Whether what follows a candidate name ends it: punctuation, a list separator or a verb."""
+    return end >= len(text) or text[end] in PUNCT or text.startswith(AFTER_NAME, end)
+
+
+def _title_end_before(text: str, pos: int, titles: tuple[str, ...]) -> str | None:
+    for t in titles:
+        if text.startswith(t, pos - len(t)):
+            return t
+    return None
+
+
+def find_titled_people(ctx: Context) -> list[TitledName]:
+    """Every name right after a post title (optionally a space between), with its post phrases."""
+    text, lex = ctx.text, ctx.lexicon
+    results: list[TitledName] = []
+    for title in (*lex.titles, *LEADERS):
+        pos = text.find(title)
+        while pos >= 0:
+            after = pos + len(title)
+            i = after + (1 if after < len(text) and text[after] == " " else 0)
+            end = person_name_at(text, i, lex.surnames)
+            if title in LEADERS and not _ends_name(text, end):
+                end = i  # 领导来到… is not a list of names
+            if end > i and (end >= len(text) or not text.startswith(title, end)):
+                phrases = _phrase_chain(text, after, lex.titles) if title not in LEADERS else ()
+                results.append(TitledName(ctx.mention("Person", i, end, "title+name"), phrases))
+                # a list of further names: 区领导郭宏力、王宏伟、李国立等
+                j = end
+                while j < len(text) and text[j] == "、":
+                    k = person_name_at(text, j + 1, lex.surnames)
+                    if k - (j + 1) not in (2, 3) or (k < len(text) and CJK.match(text[k]) and text[k] not in "等出参"):
+                        break
+                    results.append(TitledName(ctx.mention("Person", j + 1, k, "name-list"), phrases))
+                    j = k
+            pos = text.find(title, pos + 1)
+    return _dedupe(results)
+
+
+def _phrase_chain(text: str, title_end: int, titles: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    """Post phrases ending at ``title_end`` and before it, joined by 、 (区委常委、统战部部长、区委办主任)."""
+    phrases = []
+    end = title_end
+    while True:
+        start = end
+        while start > 0 and text[start - 1] not in PUNCT and end - start < 16:
+            start -= 1
+        phrases.append((start, end))
+        if start > 0 and text[start - 1] == "、" and _title_end_before(text, start - 1, titles):
+            end = start - 1
+            continue
+        break
+    return tuple(reversed(phrases))
+
+
+def _dedupe(results: list[TitledName]) -> list[TitledName]:
+    seen: dict[tuple[int, int], TitledName] = {}
+    for r in results:
+        key = (r.person.start, r.person.end)
+        if key not in seen or len(r.phrases) > len(seen[key].phrases):
+            seen[key] = r
+    return sorted(seen.values(), key=lambda r: r.person.start)
+
+
+def find_bylines(ctx: Context) -> list[tuple[Mention, str]]:
+    """Reporters and correspondents: ``记者 鲁燕 通讯员 张凯``, ``王赛华/文``, ``杨勇/图``."""
+    text, surnames = ctx.text, ctx.lexicon.surnames
+    found: list[tuple[Mention, str]] = []
+    for word, role in BYLINE.items():
+        pos = text.find(word)
+        while pos >= 0:
+            i = pos + len(word)
+            while True:
+                while i < len(text) and text[i] in " :：":
+                    i += 1
+                end = person_name_at(text, i, surnames)
+                if end - i < 2:
+                    break
+                found.append((ctx.mention("Person", i, end, "byline"), role))
+                if end < len(text) and text[end] in " 、" and person_name_at(text, end + 1, surnames) - end - 1 >= 2:
+                    i = end + 1
+                    continue
+                break
+            pos = text.find(word, pos + 1)
+    for m in re.finditer(r"([\u4e00-\u9fff]{2,3})\s?/\s?([文图])", text):
+        start = m.start(1)
+        end = person_name_at(text, start, surnames)
+        if end == m.end(1):
+            found.append((ctx.mention("Person", start, end, "byline"), "记者" if m.group(2) == "文" else "摄影"))
+    return found
+
+
+def find_comrades(ctx: Context) -> list[Mention]:
+    """``赵振江同志``, ``烈士赵振江``, ``家属赵富忠``."""
+    text, surnames = ctx.text, ctx.lexicon.surnames
+    found = []
+    for m in re.finditer(r"([\u4e00-\u9fff]{2,3})同志", text):
+        for start in (m.start(1), m.start(1) + 1):
+            if person_name_at(text, start, surnames) == m.end(1) and m.end(1) - start >= 2:
+                found.append(ctx.mention("Person", start, m.end(1), "comrade"))
+                break
+    for m in re.finditer(r"(?:烈士|家属|老党员|老兵|劳模|困难群众|困难职工|村民|居民|代表)", text):
+        end = person_name_at(text, m.end(), surnames)
+        if end - m.end() in (2, 3) and (end >= len(text) or text[end] in PUNCT or text.startswith(("家属", "一家", "同志"), end)):
+            found.append(ctx.mention("Person", m.end(), end, "kin"))
+    return found
+
+
+def find_people(ctx: Context) -> list[Mention]:
+    return ([t.person for t in find_titled_people(ctx)] + [m for m, _ in find_bylines(ctx)] + find_comrades(ctx))

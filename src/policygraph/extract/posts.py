@@ -1,0 +1,60 @@
+"""Posts: ``区委常委、统战部部长、区委办主任闫凯`` → three posts, each a title and the body it belongs to."""
+
+from __future__ import annotations
+
+from ..labels import clean_label, qualify
+from ..model import Entity, Evidence, Post
+from .base import Context
+from .people import find_bylines, find_titled_people
+
+# Titles whose body is the area's government when the text names none (区长 → 区政府).
+GOVERNMENT_HEADS = {"区长", "副区长", "常务副区长", "市长", "副市长", "常务副市长", "县长", "副县长", "省长", "副省长"}
+
+
+def split_phrase(phrase: str, titles: tuple[str, ...]) -> tuple[str, str] | None:
+    """(body, title) of a post phrase, the longest title it ends with.
+
+    >>> split_phrase("中原区委书记", ("副书记", "书记", "部长"))
+    ('中原区委', '书记')
+    """
+    for t in titles:
+        if phrase.endswith(t):
+            return phrase[: -len(t)], t
+    return None
+
+
+def _body_entity(body: str, area_label: str | None, label_key: dict[str, str]) -> str | None:
+    """The entity a post phrase's body names: the longest tail of the phrase that is an entity label
+    (在…上，中原区委 → 中原区委), bare bodies qualified by the area (区委 → 中原区委)."""
+    for i in range(len(body)):
+        tail = body[i:]
+        key = label_key.get(qualify(tail, area_label)) or label_key.get(tail)
+        if key:
+            return key
+    return None
+
+
+def find_posts(ctx: Context, entities: dict[str, Entity], span_key: dict[tuple[int, int], str],
+               area: str | None) -> list[Post]:
+    label_key = {label: k for k, e in entities.items() for label in e.labels}
+    area_label = entities[area].label if area else None
+    posts: list[Post] = []
+    for titled in find_titled_people(ctx):
+        person = span_key.get((titled.person.start, titled.person.end))
+        if not person:
+            continue
+        for start, end in titled.phrases:
+            parts = split_phrase(ctx.text[start:end], ctx.lexicon.titles)
+            if not parts:
+                continue
+            body, title = parts
+            body = clean_label(body)
+            org = _body_entity(body, area_label, label_key)
+            if not body and title in GOVERNMENT_HEADS and area_label:
+                org = label_key.get(area_label + "政府") or label_key.get(area_label + "人民政府")
+            posts.append(Post(person, title, org, Evidence(start, titled.person.end, titled.person.sentence)))
+    for mention, role in find_bylines(ctx):
+        person = span_key.get((mention.start, mention.end))
+        if person:
+            posts.append(Post(person, role, None, Evidence(mention.start, mention.end, mention.sentence)))
+    return list(dict.fromkeys(posts))

@@ -1,0 +1,48 @@
+"""Initiatives in quotation marks and titled documents in 《》.
+
+Government writing quotes its programmes (“万人助万企”, “三个一批”) but also metaphors (“牛鼻子”);
+the set phrases are general knowledge in ``data/lexicon/setphrases.txt``. A quoted programme often
+continues outside the quotes (“三化三制”改革, “十四五”规划): the continuation makes an alias, or
+for 规划 a policy document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Mention
+from .base import BOOK, QUOTED, Context
+
+# What may follow a quoted programme name and belongs to it.
+INITIATIVE_TAILS = ("改革", "行动", "活动", "工程", "战略", "计划", "机制", "工作要求", "建设", "供应")
+DOCUMENT_TAILS = ("规划", "协定", "纲要", "方案", "意见", "措施", "条例", "办法")
+NAME_TAILS = re.compile("(产业园|文创园|双创园|创意园|商务区|片区|板块|新城|小镇|大赛|论坛|会议|大会|活动周|园区|有限公司|集团)")
+BATCH = re.compile(r"^.{2}一批$")  # 签约一批 / 开工一批: a batch of a programme, not a programme
+NOT_PROGRAMME = re.compile(r"^[\d.%]+$|^第.+名$|[，。！？]$")
+
+
+def find_quoted(ctx: Context) -> list[Mention]:
+    text, phrases = ctx.text, ctx.lexicon.set_phrases
+    found: list[Mention] = []
+    for m in QUOTED.finditer(text):
+        inner = m.group(1).strip()
+        if not inner or inner in phrases or BATCH.match(inner) or NOT_PROGRAMME.search(inner):
+            continue
+        if len(inner) < 2 or len(inner) > 30:
+            continue
+        after = text[m.end(): m.end() + 8]
+        if NAME_TAILS.match(after):
+            continue  # part of a park, zone or event name; the suffix extractor takes it
+        doc_tail = next((t for t in DOCUMENT_TAILS if after.startswith(t)), None)
+        if doc_tail:
+            found.append(ctx.mention("PolicyDocument", m.start(), m.end() + len(doc_tail), "quoted"))
+            continue
+        found.append(ctx.mention("Initiative", m.start(1), m.end(1), "quoted"))
+        tail = next((t for t in INITIATIVE_TAILS if after.startswith(t)), None)
+        if tail:
+            found.append(ctx.mention("Initiative", m.start(), m.end() + len(tail), "quoted+tail"))
+    return found
+
+
+def find_documents(ctx: Context) -> list[Mention]:
+    return [ctx.mention("PolicyDocument", m.start(1), m.end(1), "book-title") for m in BOOK.finditer(ctx.text)]

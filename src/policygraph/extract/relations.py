@@ -1,0 +1,133 @@
+"""Entity relations from constructions and from what a document about one area implies."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from ..model import Entity, Evidence, Relation
+from .base import Context
+
+LOCATED_TYPES = {"Park", "Place", "Project", "Subdistrict", "DevelopmentZone"}
+PARTY_DEPARTMENT = re.compile(r"(组织部|宣传部|统战部|政法委|委办|纪委)$")
+GOVERNMENT_DEPARTMENT = re.compile(r"(局|发改委|卫健委|国资委|农委|政府办)$")
+ISSUE = re.compile(r"出台|印发|制定|发布|实施|落实")
+REPRESENT = re.compile(r"为(?:代表|龙头)的([^，。；]{2,20})")
+
+
+def _first_mention(e: Entity) -> Evidence | None:
+    if not e.mentions:
+        return None
+    m = min(e.mentions, key=lambda x: x.start)
+    return Evidence(m.start, m.end, m.sentence)
+
+
+def context_relations(ctx: Context, entities: dict[str, Entity], area: str | None) -> list[Relation]:
+    """What a document about one area implies (guideline: document context)."""
+    if not area:
+        return []
+    rels = []
+    for k, e in entities.items():
+        if k == area:
+            continue
+        ev = _first_mention(e)
+        if e.types & LOCATED_TYPES and "AdministrativeDivision" not in e.types:
+            rels.append(Relation(k, "locatedIn", area, ev))
+        if "Initiative" in e.types:
+            rels.append(Relation(area, "implements", k, ev))
+        if "Industry" in e.types:
+            rels.append(Relation(area, "focusIndustry", k, ev))
+    return rels
+
+
+def construction_relations(ctx: Context, entities: dict[str, Entity], span_key: dict[tuple[int, int], str],
+                           area: str | None) -> list[Relation]:
+    rels: list[Relation] = []
+    spans = sorted(span_key.items())
+    label_key = {label: k for k, e in entities.items() for label in e.labels}
+    area_label = entities[area].label if area else ""
+    # adjacency: 建设路街道计划路9号院 (a place in a subdistrict), 郑州市中原区 (a division in its parent)
+    for ((a_start, a_end), ka), ((b_start, b_end), kb) in pairwise(spans):
+        if a_end != b_start or ka == kb:
+            continue
+        ta, tb = entities[ka].types, entities[kb].types
+        here = Evidence(a_start, b_end, ctx.sentence_of(a_start).index)
+        if "Subdistrict" in ta and tb & {"Place", "Park", "Project"}:
+            rels.append(Relation(kb, "locatedIn", ka, here))
+        if "AdministrativeDivision" in ta and "AdministrativeDivision" in tb:
+            rels.append(Relation(kb, "locatedIn", ka, here))
+    for k, e in entities.items():
+        ev = _first_mention(e)
+        # a project named after the park it is in, or after its developer
+        if "Project" in e.types:
+            for label in sorted(e.labels):
+                for other_label, ok in label_key.items():
+                    if ok == k or len(other_label) < 3 or other_label not in label or other_label == label:
+                        continue
+                    other = entities[ok].types
+                    if other & {"Park", "Place"} and "Project" not in other:
+                        rels.append(Relation(k, "locatedIn", ok, ev))
+                    if other & {"Enterprise"}:
+                        rels.append(Relation(k, "developer", ok, ev))
+        # departments belong to the area's party committee or government
+        if "Organization" in e.types and area_label:
+            for label in e.labels:
+                if PARTY_DEPARTMENT.search(label) and not label.endswith(("区委", "市委")):
+                    parent = label_key.get(area_label + "委")
+                elif GOVERNMENT_DEPARTMENT.search(label) and label.startswith(("区", "市", "县")):
+                    parent = label_key.get(area_label + "政府")
+                else:
+                    continue
+                if parent and parent != k:
+                    rels.append(Relation(k, "memberOf", parent, ev))
+                    break
+        # policy documents issued by the area (or by the division their title starts with)
+        if "PolicyDocument" in e.types and ev:
+            issuer = next((label_key[x] for x in label_key if e.label.startswith(x) and len(x) >= 3
+                           and entities[label_key[x]].types & {"AdministrativeDivision", "Organization"}), None)
+            if issuer is None and area and ISSUE.search(ctx.sentences[ev.sentence].text):
+                issuer = area
+            if issuer and issuer != k:
+                rels.append(Relation(k, "issuedBy", issuer, ev))
+    rels += _part_of(ctx, entities, span_key)
+    rels += _representatives(ctx, entities, span_key)
+    return rels
+
+
+def _part_of(ctx: Context, entities: dict[str, Entity], span_key: dict[tuple[int, int], str]) -> list[Relation]:
+    """Projects in a paragraph about a programme's batches, parks in the sentence of a programme."""
+    rels: list[Relation] = []
+    batch_programmes = [k for k, e in entities.items() if "Initiative" in e.types and "一批" in e.label]
+    park_programmes = [k for k, e in entities.items() if "Initiative" in e.types and "园" in e.label]
+    paragraphs = []
+    pos = 0
+    for para in ctx.text.split("\n"):
+        paragraphs.append((pos, pos + len(para), para))
+        pos += len(para) + 1
+    for (start, end), k in span_key.items():
+        e = entities[k]
+        ev = Evidence(start, end, ctx.sentence_of(start).index)
+        if "Project" in e.types and batch_programmes:
+            para = next(p for p in paragraphs if p[0] <= start <= p[1])[2]
+            if "一批" in para:
+                rels.extend(Relation(k, "partOf", p, ev) for p in batch_programmes)
+        if "Park" in e.types and park_programmes:
+            sent = ctx.sentence_of(start).text
+            rels.extend(Relation(k, "partOf", p, ev) for p in park_programmes
+                        if any(label in sent for label in entities[p].labels))
+    return rels
+
+
+def _representatives(ctx: Context, entities: dict[str, Entity], span_key: dict[tuple[int, int], str]) -> list[Relation]:
+    """以中铁、郑煤机、卫华为代表的装备制造产业集群: each enterprise is a member of the industry."""
+    rels: list[Relation] = []
+    for m in REPRESENT.finditer(ctx.text):
+        industry = next((k for (s, e), k in span_key.items() if m.start(1) <= s < m.end(1)
+                         and "Industry" in entities[k].types), None)
+        if not industry:
+            continue
+        clause_start = ctx.text.rfind("以", 0, m.start())
+        for (s, _e), k in span_key.items():
+            if clause_start <= s < m.start() and "Enterprise" in entities[k].types:
+                rels.append(Relation(k, "memberOf", industry, Evidence(s, m.end(), ctx.sentence_of(s).index)))
+    return rels

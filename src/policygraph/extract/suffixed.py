@@ -1,0 +1,85 @@
+"""Names recognised by their type-marking ending (产业园, 街道, 有限公司, 推进会 ...).
+
+The endings and their types are general knowledge in ``data/lexicon/suffixes.tsv``; the start of
+each name is found by :func:`~policygraph.extract.names.name_start`.
+"""
+
+from __future__ import annotations
+
+from ..model import Mention
+from ..text import tokenizer, tokens
+from .base import CJK, Context
+from .names import PUNCT, STOP_WORDS, is_named, name_start
+
+# Events carry years, ordinals and sessions in their names (2023年…第一次观摩推进会, 十二届四次全体(扩大)会议).
+EVENT_STOP = STOP_WORDS - set("""
+年 第 次 届 全区 全市 全省 全国 重点 项目 建设 工作 集中 签约 新 大 全 观摩 发展 代表 经济
+""".split())
+EVENT_PUNCT = frozenset(PUNCT - set("()·"))
+MAX_CHARS = {"Event": 36, "Project": 32, "PolicyDocument": 36}
+NEEDS_PROPER_PART = {"Project", "Place", "DevelopmentZone", "Organization", "Enterprise"}
+# Words that end like a name but are common nouns.
+NOT_NAMES = frozenset("""
+重点项目 重大项目 建设项目 招商项目 产业项目 签约项目 开工项目 投产项目 民生项目 储备项目 在建项目 新建项目
+续建项目 工业项目 好项目 大项目 该项目 此项目 项目 工程 产业园区 园区 街道 社区 会议 大会 活动 公司 集团
+企业集团 中心 办事处 重点工程 民生工程 系统工程 一号工程 公园 广场 片区 板块 新城 小区 新区 开发区 经开区
+高新区 管委会 委员会 小镇 仪式
+""".split())
+
+
+# Where walking left meets the end of another kind of name, this name has begun.
+_AREA_ENDINGS = frozenset(("街道", "办事处", "社区", "园", "园区", "片区", "板块", "新城"))
+BARRIERS = {"Place": _AREA_ENDINGS, "Subdistrict": frozenset(("街道", "办事处")), "Park": frozenset(("街道", "办事处"))}
+STRIP_COUNTY = {"Park", "Place", "Subdistrict", "DevelopmentZone"}
+
+
+def _without_county_prefix(text: str, start: int, ending: int, kind: str, places: dict) -> int:
+    """中原区二砂文创园 → 二砂文创园: a district's name in front of a park or place is context, not name."""
+    if kind not in STRIP_COUNTY:
+        return start
+    for n in range(2, 8):
+        head = text[start:start + n]
+        if head in places and head[-1] in "区县" and ending - (start + n) >= 2:
+            return start + n
+    return start
+
+
+def _endings(ctx: Context) -> list[tuple[int, int, str]]:
+    """(ending start, ending end, type) for every occurrence, the longest ending at each end position."""
+    text = ctx.text
+    best: dict[int, tuple[int, str]] = {}
+    for ending, kind in ctx.lexicon.suffixes:  # longest first
+        pos = text.find(ending)
+        while pos >= 0:
+            end = pos + len(ending)
+            if end not in best:
+                best[end] = (pos, kind)
+            pos = text.find(ending, pos + 1)
+    return sorted((start, end, kind) for end, (start, kind) in best.items())
+
+
+def find_suffixed(ctx: Context) -> list[Mention]:
+    text = ctx.text
+    freq = tokenizer().FREQ
+    places = ctx.lexicon.divisions_by_name
+    found: list[Mention] = []
+    for start_of_ending, end, kind in _endings(ctx):
+        # an ending followed by more name (项目部, 街道办) is not the end of this name
+        sent = ctx.sentence_of(start_of_ending)
+        event = kind == "Event"
+        start = name_start(text, start_of_ending, sent.start, max_chars=MAX_CHARS.get(kind, 20),
+                           stop=EVENT_STOP if event else STOP_WORDS, punct=EVENT_PUNCT if event else PUNCT,
+                           first_free=kind in ("Enterprise", "Organization"), barriers=BARRIERS.get(kind, frozenset()),
+                           max_tokens=14 if event else 8)
+        start = _without_county_prefix(text, start, start_of_ending, kind, places)
+        if start >= start_of_ending:
+            continue
+        name = text[start:end]
+        if name in NOT_NAMES or (not CJK.search(text[start:start_of_ending] or "x") and not text[start].isalnum()):
+            continue
+        if kind in NEEDS_PROPER_PART:
+            words = [t for t, _, _ in tokens(text[start:start_of_ending])]
+            if not is_named(words, freq, places):
+                continue
+        found.append(ctx.mention(kind, start, end, "suffix"))
+    return found

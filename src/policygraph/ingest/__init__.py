@@ -1,0 +1,110 @@
+"""Stage 1: files → :class:`~policygraph.model.Document`."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..model import Document
+from .normalise import normalise
+from .readers import READERS, IngestError, read_text
+
+__all__ = ["READERS", "IngestError", "document_from_text", "find_files", "load_document"]
+
+_DATE = re.compile(r"(20\d\d|19\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_ISO_DATE = re.compile(r"(?:时间|日期|发布)\s*[:：]\s*(20\d\d)[-/.](\d{1,2})[-/.](\d{1,2})")
+_YEAR = re.compile(r"(20\d\d)年")
+_SAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+HEADER_CHARS = 400  # a bare date further in is an event's date, not the document's
+
+
+def find_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The files named, and the supported files below the folders named, in a stable order."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS
+                              and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        else:
+            yield path
+
+
+def document_id(path: Path, digest: str) -> str:
+    """A stable id: the file's name when it is URL-safe, otherwise a digest of its content.
+
+    >>> document_id(Path("corpus/001_b599.txt"), "ab" * 32)
+    '001_b599'
+    >>> document_id(Path("中原区报告.txt"), "ab" * 32)
+    'doc-abababababababab'
+    """
+    slug = _SAFE.sub("-", path.stem).strip("-.")
+    return slug if slug and slug == path.stem else f"doc-{digest[:16]}"
+
+
+def publication_date(text: str) -> str | None:
+    """The first full date the text states, as ISO.
+
+    >>> publication_date("——2023年2月22日在中原区第十七届人民代表大会")
+    '2023-02-22'
+    >>> publication_date("时间:2024-02-27 来源:经开时报")
+    '2024-02-27'
+    """
+    candidates = []
+    for pattern, window in ((_ISO_DATE, text), (_DATE, text[:HEADER_CHARS])):
+        m = pattern.search(window)
+        if m:
+            y, mo, d = (int(g) for g in m.groups())
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                candidates.append((m.start(), f"{y:04d}-{mo:02d}-{d:02d}"))
+    return min(candidates)[1] if candidates else None
+
+
+def subject_year(text: str, date: str | None) -> int | None:
+    """The year a document is about: the year it names most (the later on a tie), else its date's year.
+
+    A report published in February 2023 on 2022's results and 2023's plan is about 2023; a new-year
+    piece dated 2024-12-30 that sets out 2025 is about 2025.
+
+    >>> subject_year("2022年完成……2023年目标……2023年", "2023-02-22")
+    2023
+    """
+    counts = Counter(int(y) for y in _YEAR.findall(text))
+    if not counts:
+        return int(date[:4]) if date else None
+    return max(counts, key=lambda y: (counts[y], y))
+
+
+def title_of(text: str) -> str:
+    """The first paragraph that reads like a headline."""
+    for para in text.split("\n"):
+        para = para.strip()
+        if len(para) >= 4 and not para.isdigit():
+            return para[:120]
+    return ""
+
+
+def document_from_text(original: str, path: Path, doc_id: str | None = None) -> Document:
+    """A document from already decoded text (the entry point tests and other readers use)."""
+    digest = hashlib.sha256(original.encode("utf-8")).hexdigest()
+    text, offsets = normalise(original)
+    if not text:
+        raise IngestError(path, "has no text after normalisation")
+    date = publication_date(text)
+    return Document(
+        id=doc_id or document_id(path, digest),
+        path=path,
+        title=title_of(text),
+        date=date,
+        year=subject_year(text, date),
+        original=original,
+        text=text,
+        source_offsets=offsets,
+        sha256=digest,
+    )
+
+
+def load_document(path: Path) -> Document:
+    """Read, decode and normalise one file; raises :class:`IngestError` with the reason."""
+    return document_from_text(read_text(path), path)

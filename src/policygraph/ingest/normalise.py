@@ -1,0 +1,122 @@
+"""Repair newspaper layout and keep a map back to the original characters.
+
+Newspaper columns break words across lines (``组\\n织召开``) and sometimes across a blank line at a
+column or page break; headlines are repeated. The normaliser rejoins wrapped lines, keeps paragraph
+boundaries as single newlines, drops whitespace inside Chinese text, drops paragraphs repeated
+verbatim, and applies NFKC to each character (full-width digits and brackets become ASCII) so that
+``text[i]`` always comes from ``original[offsets[i]]``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+TERMINAL = set("。！？!?…")  # a closing quote or bracket at a column edge is mid-sentence
+COLUMN_WIDTH = 60  # lines at most this long, when most lines of a block are, are a narrow column
+
+
+def _blocks(original: str) -> list[list[tuple[int, str]]]:
+    """Blank-line separated blocks of (start offset, line) pairs."""
+    blocks: list[list[tuple[int, str]]] = [[]]
+    pos = 0
+    for raw in original.splitlines(keepends=True):
+        line = raw.rstrip("\r\n")
+        if line.strip():
+            blocks[-1].append((pos, line))
+        elif blocks[-1]:
+            blocks.append([])
+        pos += len(raw)
+    return [b for b in blocks if b]
+
+
+def _is_wrapped(line: str, width: int) -> bool:
+    """A line filled to the column width without closing punctuation continues on the next line."""
+    stripped = line.strip()
+    return width <= COLUMN_WIDTH and len(stripped) >= max(12, int(width * 0.8)) and stripped[-1] not in TERMINAL
+
+
+def paragraphs(original: str) -> list[list[tuple[int, str]]]:
+    """Paragraphs as lists of (offset, line) pieces, wrapped lines and column breaks rejoined."""
+    result: list[list[tuple[int, str]]] = []
+    carry = False
+    for block in _blocks(original):
+        lengths = sorted(len(line.strip()) for _, line in block)
+        width = lengths[len(lengths) * 3 // 4] if lengths else 0  # robust column width
+        if len(block) == 1:
+            width = max(width, COLUMN_WIDTH + 1)
+        for offset, line in block:
+            if carry and result:
+                result[-1].append((offset, line))
+            else:
+                result.append([(offset, line)])
+            carry = _is_wrapped(line, width) if len(block) > 1 else False
+        # a column break inside a sentence: the block's last line is full width and unterminated
+        last = block[-1][1].strip()
+        carry = len(block) > 1 and _is_wrapped(last, width) and len(last) >= width
+    return result
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def normalise(original: str) -> tuple[str, tuple[int, ...]]:
+    """Normalised text and, for each of its characters, the offset it came from.
+
+    >>> text, offsets = normalise("1月12日、13日，在中原区委、区政府组\\n织召开的2023年重点项目建设工作第一次\\n观摩推进会上。\\n\\n第二段")
+    >>> text
+    '1月12日、13日,在中原区委、区政府组织召开的2023年重点项目建设工作第一次观摩推进会上。\\n第二段'
+    >>> text, offsets = normalise("前 5期“三个一批”项目 18个")
+    >>> text
+    '前5期“三个一批”项目18个'
+    """
+    chars: list[str] = []
+    offsets: list[int] = []
+    seen: set[str] = set()
+    for para in paragraphs(original):
+        para_chars: list[str] = []
+        para_offsets: list[int] = []
+        for offset, line in para:
+            gap = False
+            for i, ch in enumerate(line):
+                if ch.isspace():
+                    gap = True
+                    continue
+                # spaces between Chinese words on one line separate names (记者 鲁燕 通讯员 张凯)
+                if gap and para_chars and _is_han(para_chars[-1]) and _is_han(ch):
+                    para_chars.append(" ")
+                    para_offsets.append(offset + i - 1)
+                gap = False
+                for out in unicodedata.normalize("NFKC", ch):
+                    if out.isspace():
+                        continue
+                    para_chars.append(out)
+                    para_offsets.append(offset + i)
+            # keep one space between Latin words split by a line break or spaces (``CCD Park``)
+        para_chars, para_offsets = _restore_latin_spaces(para_chars, para_offsets, original)
+        key = "".join(para_chars)
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        if chars:
+            chars.append("\n")
+            offsets.append(para_offsets[0])
+        chars.extend(para_chars)
+        offsets.extend(para_offsets)
+    return "".join(chars), tuple(offsets)
+
+
+def _restore_latin_spaces(chars: list[str], offsets: list[int], original: str) -> tuple[list[str], list[int]]:
+    """Put back a single space where whitespace separated two Latin letters or digits in the original."""
+    out_c: list[str] = []
+    out_o: list[int] = []
+    for i, ch in enumerate(chars):
+        if out_c and offsets[i] - offsets[i - 1] > 1 and ch.isascii() and ch.isalnum():
+            prev = out_c[-1]
+            gap = original[offsets[i - 1] + 1: offsets[i]]
+            if prev.isascii() and prev.isalpha() and ch.isalpha() and gap.strip() == "":
+                out_c.append(" ")
+                out_o.append(offsets[i - 1] + 1)
+        out_c.append(ch)
+        out_o.append(offsets[i])
+    return out_c, out_o

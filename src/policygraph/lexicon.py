@@ -1,0 +1,84 @@
+"""General-knowledge lexicons shipped in ``data/lexicon`` (each file states its source).
+
+Loaded once per process: :func:`lexicon` is cached.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .config import lexicon_dir
+
+# Names in the division table that are also everyday words, and so never a mention by themselves.
+_AMBIGUOUS_DIVISIONS = {"城区", "郊区", "矿区", "新区", "市中区", "城关区", "东区", "西区", "南区", "北区", "中区",
+                        "新城区", "老城区", "城中区", "城东区", "城西区", "城南区", "城北区", "新市区", "开发区"}
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str
+    name: str
+    level: str  # province, prefecture or county
+    parent: str | None
+
+    @property
+    def short(self) -> str | None:
+        """The short form a province or prefecture city is written in (河南省 → 河南, 郑州市 → 郑州)."""
+        if self.level == "county":
+            return None
+        for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市", "地区", "盟"):
+            if self.name.endswith(suffix) and len(self.name) - len(suffix) >= 2:
+                return self.name[: -len(suffix)]
+        return None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    divisions: dict[str, Division]  # by code
+    divisions_by_name: dict[str, tuple[Division, ...]]  # full and short names
+    surnames: frozenset[str]
+    titles: tuple[str, ...]  # longest first
+    suffixes: tuple[tuple[str, str], ...]  # (ending, type), longest first
+    industries: frozenset[str]
+    set_phrases: frozenset[str]
+
+
+def _lines(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _divisions(path: Path) -> dict[str, Division]:
+    rows = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    reader = csv.DictReader(rows, delimiter="\t")
+    return {r["code"]: Division(r["code"], r["name"], r["level"], r["parent"] or None) for r in reader}
+
+
+@cache
+def lexicon(root: Path | None = None) -> Lexicon:
+    root = root or lexicon_dir()
+    divisions = _divisions(root / "divisions.tsv")
+    by_name: dict[str, list[Division]] = {}
+    for d in divisions.values():
+        if d.name in _AMBIGUOUS_DIVISIONS or len(d.name) < 2:
+            continue
+        by_name.setdefault(d.name, []).append(d)
+        if d.short:
+            by_name.setdefault(d.short, []).append(d)
+    suffixes = []
+    for line in _lines(root / "suffixes.tsv"):
+        kind, ending = line.split("\t")
+        suffixes.append((ending, kind))
+    surnames = frozenset(tok for line in _lines(root / "surnames.txt") for tok in line.split())
+    return Lexicon(
+        divisions=divisions,
+        divisions_by_name={k: tuple(v) for k, v in by_name.items()},
+        surnames=surnames,
+        titles=tuple(sorted(_lines(root / "titles.txt"), key=len, reverse=True)),
+        suffixes=tuple(sorted(suffixes, key=lambda s: len(s[0]), reverse=True)),
+        industries=frozenset(_lines(root / "industries.txt")),
+        set_phrases=frozenset(_lines(root / "setphrases.txt")),
+    )

@@ -1,0 +1,258 @@
+"""Stage 4: mentions → entities, within a document and then across the corpus.
+
+Within a document: overlapping mentions are settled, quotes and trailing 等 dropped, and surface forms
+that denote one thing are grouped: a name and its bracketed short form (郑州中央文化区(CCD)), a
+name with and without a generic tail (三化三制 / 三化三制改革), standard abbreviations
+(文化创意产业园 / 文创园, 经济技术开发区 / 经开区), a name with and without its division prefix
+(郑州国棉三厂… / 国棉三厂…), and bare bodies qualified by the document's area (区委 → 中原区委).
+
+Across documents: entities sharing a specific (non-generic) label and a type are one entity, whose
+IRI is derived from its type and preferred label, so the same corpus always gives the same IRIs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from .config import ENTITY_TYPES
+from .extract.base import Context
+from .labels import GENERIC, clean_label, qualify
+from .model import Entity, Extraction, Mention
+
+TAILS = ("改革", "活动", "行动", "项目", "工程", "建设", "产业集群", "产业", "战略", "工作要求", "供应", "机制", "创建",
+         "评价机制", "服务直达平台", "营商环境", "品牌")
+PROGRAMME_TAILS = ("改革", "活动", "行动", "工作要求", "供应", "机制", "创建")
+ABBREVIATIONS = (("文化创意产业园", "文创园"), ("文化创意产业园", "文化创意园"), ("文化创意园", "文创园"),
+                 ("经济技术开发区", "经开区"), ("高新技术产业开发区", "高新区"), ("产业园区", "产业园"),
+                 ("企业园", "企园区"), ("人民政府", "政府"))
+# Where one mention lies inside another, these inner types are names in their own right.
+INNER_NAMES = {"AdministrativeDivision", "Place", "Enterprise", "Park", "Person", "Organization", "Initiative",
+               "Industry", "DevelopmentZone", "Subdistrict"}
+CONTAINERS = {"Project", "Event", "PolicyDocument"}
+TYPE_PRIORITY = {t: i for i, t in enumerate((
+    "Person", "AdministrativeDivision", "Subdistrict", "DevelopmentZone", "Park", "Project", "Event", "PolicyDocument",
+    "Enterprise", "Organization", "Place", "Initiative", "Industry"))}
+BRACKET = re.compile(r"\(([A-Za-z][A-Za-z0-9 ]{1,12}|[\u4e00-\u9fff]{2,8})\)")
+
+
+def settle_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Drop mentions that a longer one covers or crosses, unless the inner one is a name in its own
+    right (a division inside an organisation's name, anything inside a project's or event's name)."""
+    ordered = sorted(mentions, key=lambda m: (-m.length, m.start, TYPE_PRIORITY.get(m.type, 99)))
+    kept: list[Mention] = []
+    for m in ordered:
+        ok = True
+        for k in kept:
+            if k.end <= m.start or m.end <= k.start or (k.start, k.end) == (m.start, m.end):
+                continue  # apart, or the same span with another type (one entity with both types)
+            inside = k.start <= m.start and m.end <= k.end
+            if inside and m.type in INNER_NAMES and (k.type in CONTAINERS or m.type != k.type):
+                continue
+            if inside and m.source == "quoted" and k.source == "quoted+tail":
+                continue  # “三化三制”改革: the quoted core is the name, the whole an alias
+            ok = False
+            break
+        if ok:
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, m.end, m.type))
+
+
+class _Groups:
+    """Union-find over labels."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def subject_area(mentions: Iterable[Mention], lex_names: dict) -> str | None:
+    """The label of the county-level division (else development zone, else city) named most."""
+    counts: dict[str, Counter[str]] = {"county": Counter(), "zone": Counter(), "other": Counter()}
+    for m in mentions:
+        label = clean_label(m.text)
+        if m.type == "AdministrativeDivision":
+            divisions = lex_names.get(label, ())
+            level = "county" if any(d.level == "county" for d in divisions) else "other"
+            counts[level][label] += 1
+        elif m.type == "DevelopmentZone":
+            counts["zone"][label] += 1
+    for level in ("county", "zone", "other"):
+        if counts[level]:
+            return max(counts[level], key=lambda x: (counts[level][x], len(x)))
+    return None
+
+
+def local_entities(ctx: Context, mentions: list[Mention]) -> tuple[dict[str, Entity], dict[tuple[int, int], str], str | None]:
+    """Entities of one document, the mention spans → entity keys, and the subject area's key."""
+    names = ctx.lexicon.divisions_by_name
+    kept = [m for m in settle_overlaps(mentions) if clean_label(m.text)]
+    area_label = subject_area(kept, names)
+    groups = _Groups()
+    label_of: dict[tuple[int, int, str], str] = {}
+    types: dict[str, set[str]] = defaultdict(set)
+    for m in kept:
+        label = clean_label(m.text)
+        qualified = qualify(label, area_label) if m.type == "Organization" else label
+        label_of[(m.start, m.end, m.type)] = qualified
+        groups.find(qualified)
+        types[qualified].add(m.type)
+        if qualified != label:
+            types[label].add(m.type)
+            groups.union(qualified, label)
+        # short forms of divisions: 郑州 → 郑州市
+        if m.type == "AdministrativeDivision":
+            full = next((d.name for d in names.get(label, ()) if d.name != label), None)
+            if full:
+                groups.union(full, label)
+                types[full].add(m.type)
+    labels = set(types)
+    text = ctx.text
+    for m in kept:  # bracketed short forms right after a name
+        b = BRACKET.match(text, m.end)
+        if b and m.type not in ("Person", "AdministrativeDivision"):
+            short = b.group(1)
+            groups.union(label_of[(m.start, m.end, m.type)], short)
+            types[short].add(m.type)
+    for a in labels:
+        for tail in TAILS:
+            core = a[: -len(tail)]
+            if a.endswith(tail) and core in labels and len(core) >= 2 and types[a] & types[core]:
+                groups.union(a, core)
+        for long_form, short_form in ABBREVIATIONS:
+            if long_form in a:
+                b2 = a.replace(long_form, short_form)
+                if b2 in labels and types[a] & types[b2]:
+                    groups.union(a, b2)
+        for n in range(2, 5):
+            if a[:n] in names and a[n:] in labels and len(a) - n >= 4 and types[a] & types[a[n:]]:
+                groups.union(a, a[n:])
+    members: dict[str, set[str]] = defaultdict(set)
+    for label in types:
+        members[groups.find(label)].add(label)
+    entities: dict[str, Entity] = {}
+    key_of_label: dict[str, str] = {}
+    for group in members.values():
+        group_types = set().union(*(types[x] for x in group))
+        pref = preferred_label(group)
+        key = f"e{len(entities)}"
+        ent = Entity(key=key, types=group_types, label=pref, aliases=group - {pref})
+        entities[key] = ent
+        for x in group:
+            key_of_label[x] = key
+    span_key: dict[tuple[int, int], str] = {}
+    for m in kept:
+        key = key_of_label[label_of[(m.start, m.end, m.type)]]
+        entities[key].mentions.append(m)
+        span_key[(m.start, m.end)] = key
+    for ent in entities.values():
+        _attach_division_code(ent, ctx, area_label)
+    area_key = key_of_label.get(area_label) if area_label else None
+    return entities, span_key, area_key
+
+
+def preferred_label(labels: Iterable[str]) -> str:
+    """The most complete specific form: the longest label that is not a bare generic one, and not
+    another label with a generic tail (三化三制, not 三化三制改革).
+
+    >>> preferred_label(["区委", "中原区委"]), preferred_label(["三化三制", "三化三制改革"])
+    ('中原区委', '三化三制')
+    """
+    pool = set(labels)
+    specific = [x for x in pool if not GENERIC.match(x)] or list(pool)
+    core = [x for x in specific if not any(x.endswith(t) and x[: -len(t)] in pool for t in PROGRAMME_TAILS)]
+    return sorted(core or specific, key=lambda x: (-len(x), x))[0]
+
+
+def _attach_division_code(ent: Entity, ctx: Context, area_label: str | None) -> None:
+    if "AdministrativeDivision" not in ent.types:
+        return
+    candidates = [d for label in ent.labels for d in ctx.lexicon.divisions_by_name.get(label, ())]
+    if not candidates:
+        return
+    mentioned = {d.code for label in ctx.lexicon.divisions_by_name if label in ctx.text
+                 for d in ctx.lexicon.divisions_by_name[label]}
+
+    def rank(d) -> tuple:
+        ancestors = 0
+        p = d.parent
+        while p:
+            ancestors += p in mentioned
+            p = ctx.lexicon.divisions[p].parent if p in ctx.lexicon.divisions else None
+        return (-ancestors, d.code)
+
+    best = sorted(set(candidates), key=rank)[0]
+    ent.code, ent.parent_code, ent.level = best.code, best.parent, best.level
+    ent.label = best.name
+    ent.aliases = (ent.aliases | {x for x in ent.labels if x != best.name}) - {best.name}
+
+
+# ------------------------------------------------------------------ across documents
+
+def slug(type_: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", type_).lower()
+
+
+def entity_iri(base: str, ent: Entity) -> str:
+    """A stable IRI: divisions by their GB/T 2260 code, others by type and preferred label.
+
+    >>> e = Entity("e0", {"Park"}, "二砂文化创意产业园")
+    >>> entity_iri("https://w3id.org/policygraph/", e)
+    'https://w3id.org/policygraph/id/park/2f72f653fa10'
+    """
+    if ent.code:
+        return f"{base}id/division/{ent.code}"
+    primary = min(ent.types, key=lambda t: TYPE_PRIORITY.get(t, 99))
+    digest = hashlib.sha1(f"{primary}|{ent.label}".encode()).hexdigest()[:12]
+    return f"{base}id/{slug(primary)}/{digest}"
+
+
+def merge_corpus(extractions: list[Extraction], base: str) -> dict[str, Entity]:
+    """Give every entity of every document its corpus-wide IRI (in place) and return the corpus
+    entities by IRI, each with all its labels, types and mentions."""
+    groups = _Groups()
+    everything = [(x.document.id, e) for x in extractions for e in x.entities.values()]
+    for doc_id, e in everything:
+        node = f"{doc_id}#{e.key}"
+        groups.find(node)
+        for label in e.labels:
+            if GENERIC.match(label):
+                continue
+            for t in e.types:
+                groups.union(node, f"{t}|{label}")
+        if e.code:
+            groups.union(node, f"code|{e.code}")
+    clusters: dict[str, list[Entity]] = defaultdict(list)
+    for doc_id, e in everything:
+        clusters[groups.find(f"{doc_id}#{e.key}")].append(e)
+    corpus: dict[str, Entity] = {}
+    for members in clusters.values():
+        labels = set().union(*(m.labels for m in members))
+        types = set().union(*(m.types for m in members))
+        division = next((m for m in members if m.code), None)
+        pref = division.label if division else preferred_label(labels)
+        merged = Entity("corpus", types, pref, aliases=labels - {pref},
+                        mentions=[x for m in members for x in m.mentions])
+        if division:
+            merged.code, merged.parent_code, merged.level = division.code, division.parent_code, division.level
+        merged.iri = entity_iri(base, merged)
+        for m in members:
+            m.iri = merged.iri
+        corpus[merged.iri] = merged
+    return dict(sorted(corpus.items()))
+
+
+__all__ = ["ENTITY_TYPES", "entity_iri", "local_entities", "merge_corpus", "settle_overlaps"]

@@ -1,0 +1,63 @@
+"""Each mention family on a small text of the kind it reads."""
+
+from __future__ import annotations
+
+from tests.conftest import entity, extract, labels
+
+
+def test_divisions_with_codes_and_short_forms():
+    x = extract("郑州市中原区召开会议。郑州发展很快。河南省委部署。")
+    zy = entity(x, "中原区")
+    assert (zy.code, zy.parent_code, zy.level) == ("410102", "410100", "county")
+    assert "郑州" in entity(x, "郑州市").labels
+    assert labels(x, "AdministrativeDivision") == {"郑州市", "中原区", "河南省"}
+
+
+def test_short_form_alone_is_not_a_division():
+    x = extract("奋力谱写新时代中原更加出彩的绚丽篇章。")
+    assert not labels(x, "AdministrativeDivision")
+
+
+def test_suffix_names_stop_at_the_verb_before_them():
+    x = extract("李晓雷一行来到建设路街道计划路9号院看望群众。加快打造中原小微企业园、能源科技产业园等产业发展空间。")
+    assert "建设路街道" in labels(x, "Subdistrict")
+    assert {"中原小微企业园", "能源科技产业园"} <= labels(x, "Park")
+
+
+def test_quoted_programmes_but_not_metaphors():
+    x = extract("坚持“项目为王”理念，常态化开展“万人助万企”，当好“店小二”“金管家”，确保“开门红”。深入推进“三化三制”改革。")
+    initiatives = labels(x, "Initiative")
+    assert {"项目为王", "万人助万企"} <= initiatives
+    assert not initiatives & {"店小二", "金管家", "开门红"}
+    assert entity(x, "三化三制改革").label in {"三化三制", "三化三制改革"}
+    assert "三化三制" in entity(x, "三化三制改革").labels
+
+
+def test_titled_documents_and_quoted_plans():
+    x = extract("研究出台《中原区持续激发市场主体活力十一条措施》，编制“十四五”规划。")
+    assert {"中原区持续激发市场主体活力十一条措施", "十四五规划"} <= labels(x, "PolicyDocument")
+
+
+def test_people_after_titles_and_in_bylines():
+    x = extract("区委常委、统战部部长、区委办主任闫凯参加慰问。记者 鲁燕 通讯员 张凯")
+    assert {"闫凯", "鲁燕", "张凯"} <= labels(x, "Person")
+
+
+def test_name_ends_before_the_verb():
+    x = extract("区党工委副书记、管委会主任张波作工作部署。区领导郭宏力、王宏伟等出席会议。")
+    assert {"张波", "郭宏力", "王宏伟"} <= labels(x, "Person")
+
+
+def test_project_list_items_are_projects_whatever_their_ending():
+    x = extract("“投产一批”项目3个。分别是：渡森服饰年产300万件服装智能化生产线建设项目、中原区建设路第六小学及大喜城综合体项目。")
+    assert {"渡森服饰年产300万件服装智能化生产线建设项目", "中原区建设路第六小学", "大喜城综合体项目"} <= labels(x, "Project")
+
+
+def test_enterprises_by_suffix_and_as_representatives():
+    x = extract("中原区政府与河南国创文化发展有限公司签约。以中铁、郑煤机、卫华为代表的装备制造产业集群加快发展。")
+    assert {"河南国创文化发展有限公司", "中铁", "郑煤机", "卫华"} <= labels(x, "Enterprise")
+
+
+def test_industries_from_focus_constructions():
+    x = extract("以科技服务业为主攻方向，以都市型工业为支撑，大力发展平台经济。")
+    assert {"科技服务业", "都市型工业", "平台经济"} <= labels(x, "Industry")

@@ -1,0 +1,94 @@
+"""The real commands, run through typer's CliRunner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from policygraph.cli import app
+from tests.conftest import DATA
+
+runner = CliRunner()
+
+
+def invoke(*args: str):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_build_writes_graph_store_and_page(tmp_path: Path):
+    result = invoke("build", DATA / "corpus", "--out", tmp_path / "b")
+    assert result.exit_code == 0, result.output
+    for name in ("graph.trig", "store", "graph.html"):
+        assert (tmp_path / "b" / name).exists()
+    assert "Person" in result.output and "2 documents" in result.output
+
+
+def test_build_of_a_missing_path_is_a_clear_error(tmp_path: Path):
+    result = invoke("build", tmp_path / "nope", "--out", tmp_path / "b")
+    assert result.exit_code == 1
+    assert "no such file or folder" in result.output and "Traceback" not in result.output
+
+
+def test_build_reports_skipped_files_and_keeps_going(tmp_path: Path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text((DATA / "corpus" / "zhongyuan.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (corpus / "empty.txt").write_bytes(b"")
+    result = invoke("build", corpus, "--out", tmp_path / "b")
+    assert result.exit_code == 0, result.output
+    assert "empty.txt" in result.output and "is empty" in result.output
+
+
+def test_queries_lists_at_least_eight(small_build: Path):
+    result = invoke("queries")
+    assert result.exit_code == 0
+    assert sum(1 for line in result.output.splitlines() if line.startswith("│ ")) >= 8
+
+
+def test_query_saved_inline_and_file_in_every_format(small_build: Path, tmp_path: Path):
+    officials = invoke("query", "--name", "officials", "--store", small_build, "--format", "json")
+    assert officials.exit_code == 0, officials.output
+    rows = json.loads(officials.output)
+    assert {"person": "李晓雷", "post": "中原区委书记", "body": "中原区委"} in rows
+    inline = invoke("query", "SELECT (COUNT(*) AS ?n) WHERE { ?s a pg:Person }", "--store", small_build, "--format", "csv")
+    assert inline.output.splitlines()[0] == "n" and int(inline.output.splitlines()[1]) >= 4
+    q = tmp_path / "q.rq"
+    q.write_text("SELECT DISTINCT ?l WHERE { ?p a pg:Park ; skos:prefLabel ?l } ORDER BY ?l", encoding="utf-8")
+    tsv = invoke("query", "--file", q, "--store", small_build, "--format", "tsv")
+    assert tsv.output.splitlines() == ["l", "中原小微企业园", "二砂文化创意园"]
+    table = invoke("query", "--name", "events", "--store", small_build)
+    assert "rows" in table.output
+
+
+def test_query_errors_are_messages_not_tracebacks(small_build: Path, tmp_path: Path):
+    bad = invoke("query", "SELECT WHERE {", "--store", small_build)
+    assert bad.exit_code == 1 and "does not parse" in bad.output
+    missing = invoke("query", "--name", "nope", "--store", small_build)
+    assert missing.exit_code == 1 and "no saved query 'nope'" in missing.output
+    no_store = invoke("query", "--name", "officials", "--store", tmp_path / "none")
+    assert no_store.exit_code == 1 and "no store here" in no_store.output
+
+
+def test_stats_table_and_json(small_build: Path):
+    result = invoke("stats", "--store", small_build, "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["nodes"] > 10 and data["types"]["Person"] >= 4
+    assert data["top_degree"][0][0] == "中原区"
+
+
+def test_validate_passes_on_a_build(small_build: Path):
+    result = invoke("validate", "--store", small_build)
+    assert result.exit_code == 0, result.output
+    assert "conforms" in result.output
+
+
+def test_viz_focus_and_types(small_build: Path, tmp_path: Path):
+    page = tmp_path / "p.html"
+    result = invoke("viz", "--store", small_build, "--out", page, "--focus", "中原区", "--types", "AdministrativeDivision,Park")
+    assert result.exit_code == 0, result.output
+    assert "二砂文化创意园" in page.read_text(encoding="utf-8")
+    unknown = invoke("viz", "--store", small_build, "--out", page, "--focus", "不存在的实体")
+    assert unknown.exit_code == 1 and "no entity is labelled" in unknown.output

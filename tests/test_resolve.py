@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from policygraph.extract import extract_document
+from policygraph.ingest import document_from_text
+from policygraph.model import Entity
+from policygraph.resolve import entity_iri, merge_corpus
+from tests.conftest import entity, extract
+
+BASE = "https://w3id.org/policygraph/"
+
+
+def test_abbreviated_park_is_one_entity():
+    x = extract("二砂文化创意产业园建设加快。在二砂文创园举行活动。")
+    park = entity(x, "二砂文化创意产业园")
+    assert park.label == "二砂文化创意产业园" and "二砂文创园" in park.aliases
+
+
+def test_bracketed_short_form_is_an_alias():
+    x = extract("打造以郑州中央文化区(CCD)为引领的示范区。")
+    assert "CCD" in entity(x, "郑州中央文化区").aliases
+
+
+def test_bare_bodies_are_qualified_by_the_area():
+    x = extract("中原区召开会议。中原区经济发展。区委、区政府联合部署。")
+    assert entity(x, "区委").label == "中原区委"
+    assert entity(x, "区政府").label == "中原区政府"
+
+
+def test_iris_are_stable_and_divisions_use_their_code():
+    park = Entity("e0", {"Park"}, "二砂文化创意产业园")
+    assert entity_iri(BASE, park) == entity_iri(BASE, Entity("e9", {"Park"}, "二砂文化创意产业园"))
+    x = extract("郑州市中原区召开会议。")
+    merge_corpus([x], BASE)
+    assert entity(x, "中原区").iri == BASE + "id/division/410102"
+
+
+def test_entities_merge_across_documents_but_bare_forms_do_not():
+    a = extract_document(document_from_text("中原区二砂文创园举办活动。市委部署。", Path("a.txt")))
+    b = extract_document(document_from_text("二砂文创园开园。市委召开会议。郑州市发展。", Path("b.txt")))
+    corpus = merge_corpus([a, b], BASE)
+    assert entity(a, "二砂文创园").iri == entity(b, "二砂文创园").iri
+    assert entity(a, "市委").iri != entity(b, "市委").iri
+    assert len({e.iri for e in corpus.values()}) == len(corpus)
