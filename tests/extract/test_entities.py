@@ -61,3 +61,20 @@ def test_enterprises_by_suffix_and_as_representatives():
 def test_industries_from_focus_constructions():
     x = extract("以科技服务业为主攻方向，以都市型工业为支撑，大力发展平台经济。")
     assert {"科技服务业", "都市型工业", "平台经济"} <= labels(x, "Industry")
+
+
+def test_economy_sectors_but_not_verbs_before_economy():
+    x = extract("大力发展平台经济，推动经济高质量发展，发展夜间经济、首店经济。全力拼经济。")
+    assert {"平台经济", "夜间经济", "首店经济"} <= labels(x, "Industry")
+    assert not labels(x, "Industry") & {"推动经济", "拼经济", "力拼经济"}
+
+
+def test_named_programmes_by_their_endings():
+    x = extract("加快实施产业基础再造工程，深化国资国企改革、开发区改革，打好蓝天保卫战，实施创新驱动发展战略。")
+    assert {"产业基础再造工程", "国资国企改革", "开发区改革", "蓝天保卫战", "创新驱动发展战略"} <= labels(x, "Initiative")
+
+
+def test_programme_batches_are_not_programmes_and_verbs_do_not_start_projects():
+    x = extract("以“三个一批”项目为抓手，“签约一批”项目2个。要抓牢项目，实施国棉三厂特色历史文化街区综合改造项目。")
+    assert "三个一批" in labels(x, "Initiative") and "签约一批" not in labels(x, "Initiative")
+    assert labels(x, "Project") == {"国棉三厂特色历史文化街区综合改造项目"}

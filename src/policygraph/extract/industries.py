@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 
 from ..model import Mention
+from ..text import word_tag
 from .base import Context
+from .names import STOP_WORDS
 
 # 以X为主攻方向 / 以X为支撑 / 以X、Y为主导 / 聚焦X、Y / X领域 / X产业集群
 FOCUS = re.compile(r"以([^以为，。；,;]{2,30}?)为(?:主攻方向|支撑|主导|引领|重点|核心|方向|导向)")
 CLUSTER = re.compile(r"([\u4e00-\u9fff]{2,8}?)产业集群")
-ECONOMY = re.compile(r"(?<![\u4e00-\u9fff]{3})([\u4e00-\u9fff]{2,3}经济)")
+# X经济 is a sector when X starts after a list separator or a verb that takes a sector (发展平台经济).
+ECONOMY = re.compile(r"(?:^|(?<=[、，,：:；;“\s和及与])|(?<=发展|推进|做强|做大|壮大|培育|打造|繁荣|激活|促进|提振|引育|布局))"
+                     r"([\u4e00-\u9fff]{2}经济)")
 NOT_ECONOMY = {"实体经济", "地区经济", "区域经济", "社会经济", "国民经济", "县域经济", "全区经济", "宏观经济", "经济",
                "拼经济", "稳经济", "发展经济", "市场经济", "整体经济", "产业经济", "数字化经济"}
 SPLIT = re.compile(r"[、和及与]")
@@ -50,7 +54,8 @@ def _constructions(ctx: Context) -> list[Mention]:
                 found.append(ctx.mention("Industry", m.start(1) + i, m.end(), "cluster"))
                 break
     for m in ECONOMY.finditer(text):
-        if m.group(1) not in NOT_ECONOMY:
+        head = m.group(1)[:2]
+        if m.group(1) not in NOT_ECONOMY and head not in STOP_WORDS and not word_tag(head).startswith(("v", "d", "p")):
             found.append(ctx.mention("Industry", m.start(1), m.end(1), "economy"))
     return found
 

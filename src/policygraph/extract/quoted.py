@@ -17,7 +17,7 @@ from .base import BOOK, QUOTED, Context
 INITIATIVE_TAILS = ("改革", "行动", "活动", "工程", "战略", "计划", "机制", "工作要求", "建设", "供应")
 DOCUMENT_TAILS = ("规划", "协定", "纲要", "方案", "意见", "措施", "条例", "办法")
 NAME_TAILS = re.compile("(产业园|文创园|双创园|创意园|商务区|片区|板块|新城|小镇|大赛|论坛|会议|大会|活动周|园区|有限公司|集团)")
-BATCH = re.compile(r"^.{2}一批$")  # 签约一批 / 开工一批: a batch of a programme, not a programme
+BATCH = re.compile(r"^(签约|开工|投产|达效|竣工|储备|谋划|建成|招引|落地)一批$")  # a batch of a programme, not a programme
 NOT_PROGRAMME = re.compile(r"^[\d.%]+$|^第.+名$|[，。！？]$")
 
 

@@ -7,7 +7,7 @@ each name is found by :func:`~policygraph.extract.names.name_start`.
 from __future__ import annotations
 
 from ..model import Mention
-from ..text import tokenizer, tokens
+from ..text import tokenizer, tokens, word_tag
 from .base import CJK, Context
 from .names import PUNCT, STOP_WORDS, is_named, name_start
 
@@ -23,7 +23,8 @@ NOT_NAMES = frozenset("""
 重点项目 重大项目 建设项目 招商项目 产业项目 签约项目 开工项目 投产项目 民生项目 储备项目 在建项目 新建项目
 续建项目 工业项目 好项目 大项目 该项目 此项目 项目 工程 产业园区 园区 街道 社区 会议 大会 活动 公司 集团
 企业集团 中心 办事处 重点工程 民生工程 系统工程 一号工程 公园 广场 片区 板块 新城 小区 新区 开发区 经开区
-高新区 管委会 委员会 小镇 仪式
+高新区 管委会 委员会 小镇 仪式 改革 深化改革 全面深化改革 行动 专项行动 战略 试点 保卫战 攻坚战 综合改革
+体制改革 机制改革 各项改革 重点改革
 """.split())
 
 
@@ -31,6 +32,30 @@ NOT_NAMES = frozenset("""
 _AREA_ENDINGS = frozenset(("街道", "办事处", "社区", "园", "园区", "片区", "板块", "新城"))
 BARRIERS = {"Place": _AREA_ENDINGS, "Subdistrict": frozenset(("街道", "办事处")), "Park": frozenset(("街道", "办事处"))}
 STRIP_COUNTY = {"Park", "Place", "Subdistrict", "DevelopmentZone"}
+
+
+STRIP_LEADING_VERBS = {"Project", "Initiative", "Park", "Place", "Event"}
+TAG_STRIPPED = {"Project", "Place"}  # programme and park names often start with a verb-like word (创新驱动…)
+LEADING_TAGS = ("v", "d", "p", "c", "r", "ad", "u")
+NAME_PART_CHARS = set("路街河湖山桥号巷村")  # 计划|路9号院, 建设|路街道: a one-character place word after a verb
+LEADING_WORDS = sorted((w for w in STOP_WORDS if len(w) >= 2), key=len, reverse=True)
+
+
+def _without_leading_verbs(text: str, start: int, ending: int, by_tag: bool) -> int:
+    """抓牢项目 / 实施国棉三厂…街区 / 深化改革创新工程: the verb that introduces a name is not part of it."""
+    while True:  # a fused token (深化改革创新) still starts with the verb
+        word = next((w for w in LEADING_WORDS if text.startswith(w, start) and ending - start - len(w) >= 2
+                     and text[start + len(w)] not in NAME_PART_CHARS), None)
+        if word is None:
+            break
+        start += len(word)
+    if not by_tag:
+        return start
+    for tok, s, _ in tokens(text[start:ending]):
+        tag = word_tag(tok)
+        if tag == "vn" or not tag.startswith(LEADING_TAGS) or start + s >= ending - 1:
+            return start + s
+    return ending
 
 
 def _without_county_prefix(text: str, start: int, ending: int, kind: str, places: dict) -> int:
@@ -69,13 +94,19 @@ def find_suffixed(ctx: Context) -> list[Mention]:
         event = kind == "Event"
         start = name_start(text, start_of_ending, sent.start, max_chars=MAX_CHARS.get(kind, 20),
                            stop=EVENT_STOP if event else STOP_WORDS, punct=EVENT_PUNCT if event else PUNCT,
-                           first_free=kind in ("Enterprise", "Organization"), barriers=BARRIERS.get(kind, frozenset()),
+                           first_free=kind in ("Enterprise", "Organization", "Project", "Initiative"), barriers=BARRIERS.get(kind, frozenset()),
                            max_tokens=14 if event else 8)
         start = _without_county_prefix(text, start, start_of_ending, kind, places)
         if start >= start_of_ending:
             continue
+        if kind in STRIP_LEADING_VERBS:
+            start = _without_leading_verbs(text, start, start_of_ending, by_tag=kind in TAG_STRIPPED)
         name = text[start:end]
         if name in NOT_NAMES or (not CJK.search(text[start:start_of_ending] or "x") and not text[start].isalnum()):
+            continue
+        if kind in ("Project", "Initiative") and ("“" in name or "一批" in name):
+            continue  # “三个一批”项目: projects of a programme, not a named project
+        if kind == "Initiative" and start_of_ending - start < 2:
             continue
         if kind in NEEDS_PROPER_PART:
             words = [t for t, _, _ in tokens(text[start:start_of_ending])]
