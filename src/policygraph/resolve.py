@@ -140,6 +140,11 @@ def local_entities(ctx: Context, mentions: list[Mention]) -> tuple[dict[str, Ent
         for n in range(2, 5):
             if a[:n] in names and a[n:] in labels and len(a) - n >= 4 and types[a] & types[a[n:]]:
                 groups.union(a, a[n:])
+    bodies = sorted((x for x in labels if types[x] & {"Organization", "AdministrativeDivision"}), key=len, reverse=True)
+    for a in [x for x in labels if "Event" in types[x]]:
+        for variant in event_variants(a, bodies):
+            groups.union(a, variant)
+            types[variant].add("Event")
     members: dict[str, set[str]] = defaultdict(set)
     for label in types:
         members[groups.find(label)].add(label)
@@ -162,6 +167,34 @@ def local_entities(ctx: Context, mentions: list[Mention]) -> tuple[dict[str, Ent
         _attach_division_code(ent, ctx, area_label)
     area_key = key_of_label.get(area_label) if area_label else None
     return entities, span_key, area_key
+
+
+_CN_DIGITS = "零一二三四五六七八九十"
+_YEAR_HEAD = re.compile(r"^(?:19|20)\d\d年")
+_SCOPE_HEAD = re.compile(r"^(?:全区|全市|全省|全县|全国)")
+
+
+def event_variants(label: str, bodies: Iterable[str]) -> set[str]:
+    """Shorter ways other documents write the same event: without its year, scope or organiser, and
+    with ordinals in Chinese numerals, so that reports of one meeting merge across documents.
+
+    >>> sorted(event_variants("中原区政府2023年第1次全体(扩大)会议", ["中原区政府"]))
+    ['中原区政府2023年第一次全体(扩大)会议', '第1次全体(扩大)会议', '第一次全体(扩大)会议']
+    """
+    out = {label}
+    ordinal = re.sub(r"第([1-9])次", lambda m: f"第{_CN_DIGITS[int(m.group(1))]}次", label)
+    out.add(ordinal)
+    for form in list(out):
+        rest = form
+        for body in bodies:
+            if rest.startswith(body) and len(rest) - len(body) >= 5:
+                rest = rest[len(body):]
+                break
+        rest = _SCOPE_HEAD.sub("", _YEAR_HEAD.sub("", rest))
+        if len(rest) >= 5:
+            out.add(rest)
+    out.discard(label)
+    return out
 
 
 def preferred_label(labels: Iterable[str]) -> str:

@@ -22,6 +22,9 @@ PLAN = re.compile(r"计划投资|谋划|计划总投资|储备")
 YEAR = re.compile(r"(20\d\d)年")
 LEAD_WORDS = re.compile(r"^(?:其中|全区|全市|全县|全年|全省|财政|实现|完成|累计|共|新增的|预计|力争|确保|[一二三四五六七八九十]+要)")
 STRIP = re.compile(r"(?:同比|完成|实现|达到|达|为|突破|超过|超|共|累计|计|总额|了)+$")
+# What an indicator's name ends with: an amount, a rate, a count (地区生产总值, 开工率, 项目数, 总投资).
+INDICATOR_END = re.compile(r"(总值|增加值|投资|总额|收入|支出|产值|营收|利润|税收|率|数|额|量|面积|人数|就业|规模|强度|占比|"
+                           r"指数|消费|出口|进口|贸易|项目|企业|主体|资金|融资|土地|人口|户数|亩)$")
 VERBISH = re.compile(r"[，。的在把将要以]|建设|推进|推动|加快|实施|打造|坚持")
 
 
@@ -57,7 +60,7 @@ def find_observations(ctx: Context, area: str | None) -> list[Observation]:
             clause_status = "plan" if PLAN.search(clause) and status != "target" else status
             for m in GROWTH.finditer(clause):
                 name = _indicator_name(clause, m.start()) or last_name
-                if not name or len(name) > 20 or VERBISH.search(name):
+                if not name or len(name) > 20 or VERBISH.search(name) or not INDICATOR_END.search(name):
                     continue
                 value = float(m.group(2)) * (-1 if m.group(1) in ("下降", "回落", "降低") else 1)
                 found.append(_obs(ctx, area, name, "growth", year, value, "%", clause_status,
@@ -66,7 +69,8 @@ def find_observations(ctx: Context, area: str | None) -> list[Observation]:
                 if GROWTH.search(clause[max(0, m.start() - 4):m.end()]):
                     continue
                 name = _indicator_name(clause, m.start())
-                if not name or len(name) > 20 or VERBISH.search(name) or name[-1].isdigit():
+                if (not name or len(name) > 20 or VERBISH.search(name) or name[-1].isdigit()
+                        or not INDICATOR_END.search(name)):
                     continue
                 last_name = name
                 found.append(_obs(ctx, area, name, "level", year, float(m.group(1)), m.group(2), clause_status,
