@@ -68,3 +68,11 @@ def test_targets_results_and_declines():
     assert ("生产总值", 2022, 765.3, "亿元", "actual") in obs
     assert ("生产总值", 2022, 1.9, "%", "actual") in obs
     assert ("一般公共预算收入", 2022, -2.6, "%", "actual") in obs
+
+
+def test_participants_in_the_sentences_that_report_the_meeting():
+    x = extract("中原区发展。1月29日，中原区政府召开第一次全体(扩大)会议，动员全区。区委副书记、区长邓英文主持讲话。"
+                "会上，林山寨办事处、航西办事处，区发改委、区科技局等4个单位进行了发言。")
+    meeting = entity(x, "第一次全体(扩大)会议").label
+    assert {(meeting, "邓英文"), (meeting, "林山寨办事处"), (meeting, "区发改委")} <= relations(x, "participant")
+    assert (meeting, "中原区政府") in relations(x, "organizer")
