@@ -83,7 +83,7 @@ def event_facts(ctx: Context, entities: dict[str, Entity], span_key: dict[tuple[
                     relations.append(Relation(ek, "location", k, evidence))
                 elif ("Person" in types and PARTICIPATE.search(ctx.text[m.end:m.end + 8])) or ("Enterprise" in types and ctx.text[m.start - 1:m.start] in ("与", "和", "同")):
                     relations.append(Relation(ek, "participant", k, evidence))
-    relations += _session_participants(ctx, entities, by_sentence)
+    relations += _session_participants(ctx, entities, by_sentence, relations)
     return relations, literals
 
 
@@ -92,14 +92,14 @@ PARTICIPANT_TYPES = {"Person", "Organization", "Enterprise", "Subdistrict"}
 
 
 def _session_participants(ctx: Context, entities: dict[str, Entity],
-                          by_sentence: dict[int, list[tuple[Mention, str]]]) -> list[Relation]:
+                          by_sentence: dict[int, list[tuple[Mention, str]]], known: list[Relation]) -> list[Relation]:
     """Who spoke or took part, in the sentences that report an event (会上，A、B、C等8个单位发言;
     区长邓英文主持讲话): the sentence after the event's, and a following sentence opening with 会上."""
     relations: list[Relation] = []
     sents = ctx.sentences
     for idx, items in sorted(by_sentence.items()):
         for _, ek in [(m, k) for m, k in items if "Event" in entities[k].types][:1]:
-            organizers = set()
+            organizers = {r.object for r in known if r.subject == ek and r.predicate == "organizer"}
             for follow in (idx + 1, idx + 2):
                 if follow >= len(sents):
                     break
