@@ -78,3 +78,8 @@ def test_programme_batches_are_not_programmes_and_verbs_do_not_start_projects():
     x = extract("以“三个一批”项目为抓手，“签约一批”项目2个。要抓牢项目，实施国棉三厂特色历史文化街区综合改造项目。")
     assert "三个一批" in labels(x, "Initiative") and "签约一批" not in labels(x, "Initiative")
     assert labels(x, "Project") == {"国棉三厂特色历史文化街区综合改造项目"}
+
+
+def test_counts_of_things_are_not_names():
+    x = extract("全区新开工11个项目，新建7所幼儿园。")
+    assert not labels(x, "Project") and not labels(x, "Organization")

@@ -6,6 +6,8 @@ each name is found by :func:`~policygraph.extract.names.name_start`.
 
 from __future__ import annotations
 
+import re
+
 from ..model import Mention
 from ..text import tokenizer, tokens, word_tag
 from .base import CJK, Context
@@ -34,6 +36,7 @@ BARRIERS = {"Place": _AREA_ENDINGS, "Subdistrict": frozenset(("街道", "办事�
 STRIP_COUNTY = {"Park", "Place", "Subdistrict", "DevelopmentZone"}
 
 
+COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十百千两]+)(?:个|家|所|项|座|条|批)$")
 STRIP_LEADING_VERBS = {"Project", "Initiative", "Park", "Place", "Event"}
 TAG_STRIPPED = {"Project", "Place"}  # programme and park names often start with a verb-like word (创新驱动…)
 LEADING_TAGS = ("v", "d", "p", "c", "r", "ad", "u")
@@ -104,6 +107,8 @@ def find_suffixed(ctx: Context) -> list[Mention]:
         name = text[start:end]
         if name in NOT_NAMES or (not CJK.search(text[start:start_of_ending] or "x") and not text[start].isalnum()):
             continue
+        if COUNTED.search(text[start:start_of_ending]):
+            continue  # 11个项目, 7所幼儿园: a count of things, not a name
         if kind in ("Project", "Initiative") and ("“" in name or "一批" in name):
             continue  # “三个一批”项目: projects of a programme, not a named project
         if kind == "Initiative" and start_of_ending - start < 2:
