@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import jieba
@@ -75,7 +75,6 @@ def extract_files(paths: Sequence[Path], progress: Progress | None = None,
             continue
         seen_ids[doc.id] += 1
         if seen_ids[doc.id] > 1:  # two files with the same name in different folders
-            from dataclasses import replace
             doc = replace(doc, id=f"{doc.id}-{doc.sha256[:8]}")
         results.append(extract_document(doc))
         if progress:

@@ -28,7 +28,9 @@ def _term(t: URIRef | Literal | BNode) -> ox.NamedNode | ox.Literal | ox.BlankNo
 
 
 def to_oxigraph(quads: Iterable[Quad]) -> list[ox.Quad]:
-    return [ox.Quad(_term(s), _term(p), _term(o), ox.NamedNode(str(g))) for s, p, o, g in quads]  # type: ignore[arg-type]
+    """Oxigraph quads, each once (evidence nodes are emitted again for every statement they support)."""
+    return [ox.Quad(_term(s), _term(p), _term(o), ox.NamedNode(str(g)))  # type: ignore[arg-type]
+            for s, p, o, g in dict.fromkeys(quads)]
 
 
 def write_trig(quads: list[ox.Quad], path: Path, prefixes: dict[str, str]) -> None:
