@@ -97,20 +97,20 @@ def _session_participants(ctx: Context, entities: dict[str, Entity],
     区长邓英文主持讲话): the sentence after the event's, and a following sentence opening with 会上."""
     relations: list[Relation] = []
     sents = ctx.sentences
+    organizers = {(r.subject, r.object) for r in known if r.predicate == "organizer"}
     for idx, items in sorted(by_sentence.items()):
-        for _, ek in [(m, k) for m, k in items if "Event" in entities[k].types][:1]:
-            organizers = {r.object for r in known if r.subject == ek and r.predicate == "organizer"}
-            for follow in (idx + 1, idx + 2):
-                if follow >= len(sents):
-                    break
-                sent = sents[follow]
-                if any("Event" in entities[k].types for _, k in by_sentence.get(follow, [])):
-                    break
-                session = SESSION_OPENING.match(sent.text) is not None
-                for m, k in by_sentence.get(follow, []):
-                    if k == ek or k in organizers or not entities[k].types & PARTICIPANT_TYPES:
-                        continue
-                    takes_part = PARTICIPATE.search(ctx.text[m.end:m.end + 8])
-                    if session or ("Person" in entities[k].types and takes_part):
-                        relations.append(Relation(ek, "participant", k, Evidence(sent.start, sent.end, follow)))
+        ek = next((k for _, k in items if "Event" in entities[k].types), None)
+        if ek is None:
+            continue
+        for follow in (idx + 1, idx + 2):
+            if follow >= len(sents) or any("Event" in entities[k].types for _, k in by_sentence.get(follow, [])):
+                break
+            sent = sents[follow]
+            session = SESSION_OPENING.match(sent.text) is not None
+            for m, k in by_sentence.get(follow, []):
+                if k == ek or (ek, k) in organizers or not entities[k].types & PARTICIPANT_TYPES:
+                    continue
+                takes_part = PARTICIPATE.search(ctx.text[m.end:m.end + 8])
+                if session or ("Person" in entities[k].types and takes_part):
+                    relations.append(Relation(ek, "participant", k, Evidence(sent.start, sent.end, follow)))
     return relations
