@@ -33,10 +33,20 @@ SELECT ?e ?kind ?text WHERE {
           BIND(CONCAT(STR(?y), " ", STR(?n), " ", STR(?w), " (", STRAFTER(STR(?s), "#"), ")") AS ?text)
           BIND("indicator" AS ?kind) }
 }"""
+EDGE_EVIDENCE = """
+SELECT ?s ?p ?o ?sentence ?doc WHERE {
+  ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?ev .
+  FILTER(isIRI(?o))
+  ?ev pg:sentence ?sentence ; oa:hasSource ?d . ?d dcterms:identifier ?id .
+  OPTIONAL { ?d dcterms:title ?title }
+  BIND(IF(BOUND(?title), CONCAT(?title, " · ", ?id), ?id) AS ?doc)
+}"""
 EVIDENCE = """
 SELECT ?e ?sentence ?doc WHERE {
   ?m a pg:Mention ; oa:hasBody ?e ; prov:wasDerivedFrom ?ev .
-  ?ev pg:sentence ?sentence ; oa:hasSource/dcterms:identifier ?doc .
+  ?ev pg:sentence ?sentence ; oa:hasSource ?d . ?d dcterms:identifier ?id .
+  OPTIONAL { ?d dcterms:title ?title }
+  BIND(IF(BOUND(?title), CONCAT(?title, " · ", ?id), ?id) AS ?doc)
 }"""
 
 
@@ -47,11 +57,15 @@ class NodeInfo:
     types: set[str] = field(default_factory=set)
     labels: set[str] = field(default_factory=set)
     facts: list[tuple[str, str]] = field(default_factory=list)
-    evidence: list[tuple[str, str]] = field(default_factory=list)  # (sentence, document id)
+    evidence: list[tuple[str, str]] = field(default_factory=list)  # (sentence, "document title · id")
 
 
 def entity_graph(store: ox.Store, with_details: bool = True, max_evidence: int = 5) -> nx.MultiDiGraph:
-    """Entities as nodes (attribute ``info``: :class:`NodeInfo`), relations as edges keyed by predicate."""
+    """Entities as nodes (attribute ``info``: :class:`NodeInfo`), relations as edges keyed by predicate.
+
+    With details, nodes carry their facts and evidence, and edges (attribute ``evidence``) the
+    sentences each relation was read from, as (sentence, "document title · id") pairs.
+    """
     pg = str(PG._NS)
     info: dict[str, NodeInfo] = {}
     for e, t, label, alt in run(store, NODES).rows:
@@ -71,7 +85,7 @@ def entity_graph(store: ox.Store, with_details: bool = True, max_evidence: int =
         assert s and p and o
         name = p[len(pg):]
         if name in ENTITY_PREDICATES and s in info and o in info:
-            g.add_edge(s, o, key=name, predicate=name)
+            g.add_edge(s, o, key=name, predicate=name, evidence=[])
     if with_details:
         for e, kind, text in run(store, FACTS).rows:
             if e in info and kind and text:
@@ -82,6 +96,12 @@ def entity_graph(store: ox.Store, with_details: bool = True, max_evidence: int =
                     and (sentence, doc) not in info[e].evidence):
                 info[e].evidence.append((sentence, doc))
                 counts[e] += 1
+        for s, p, o, sentence, doc in run(store, EDGE_EVIDENCE).rows:
+            key = (p or "")[len(pg):]
+            if g.has_edge(s, o, key) and sentence and doc:
+                found = g.edges[s, o, key]["evidence"]
+                if len(found) < max_evidence and (sentence, doc) not in found:
+                    found.append((sentence, doc))
         for node in info.values():
             node.facts = sorted(set(node.facts))
             node.evidence.sort()

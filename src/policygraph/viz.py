@@ -31,13 +31,14 @@ TYPE_NAMES_ZH = {
     "Initiative": "举措", "PolicyDocument": "政策文件", "Event": "事件", "Industry": "产业",
 }
 MAX_NODES = 1500
+HUB_LABELS = 12
 
 
 class VizError(Exception):
     """A page that cannot be drawn (an unknown focus label, an empty selection)."""
 
 
-def _main_type(node: NodeInfo) -> str:
+def main_type(node: NodeInfo) -> str:
     return min(node.types, key=lambda t: list(COLOURS).index(t))
 
 
@@ -69,13 +70,17 @@ def select(g: nx.MultiDiGraph, focus: str | None = None, depth: int = 1, types: 
 def network(g: nx.MultiDiGraph) -> Network:
     """The pyvis network of a selection: colour and shape by type, edges labelled by relation."""
     net = Network(directed=True, cdn_resources="in_line")
+    # the hubs get labels large enough to read on the whole-graph view; the rest appear on zooming in
+    hubs = set(sorted(g.nodes, key=lambda n: (-g.degree(n), n))[:HUB_LABELS])
     for n, d in sorted(g.nodes(data=True)):
         info: NodeInfo = d["info"]
-        colour, shape = COLOURS[_main_type(info)]
-        net.add_node(n, label=info.label, color=colour, shape=shape, title=info.label, group=_main_type(info),
-                     size=12 + min(20, 2 * g.degree(n)))
-    for s, o, key in sorted(g.edges(keys=True)):
-        net.add_edge(s, o, label=key, title=key, arrows="to")
+        colour, shape = COLOURS[main_type(info)]
+        # the type goes in its own field: vis's ``group`` would recolour nodes with its own palette
+        net.add_node(n, label=info.label, color=colour, shape=shape, title=info.label, ptype=main_type(info),
+                     size=12 + min(20, 2 * g.degree(n)), isolated=g.degree(n) == 0,
+                     font={"size": 40 if n in hubs and g.degree(n) > 2 else 14})
+    for i, (s, o, key) in enumerate(sorted(g.edges(keys=True))):
+        net.add_edge(s, o, id=f"e{i}", label=key, title=key, arrows="to")
     return net
 
 
@@ -93,10 +98,13 @@ def render(g: nx.MultiDiGraph, note: str = "", title: str = "policygraph") -> st
         info: NodeInfo = d["info"]
         details[n] = {"label": info.label, "types": sorted(info.types), "labels": sorted(info.labels),
                       "iri": info.iri, "facts": info.facts, "evidence": info.evidence}
+    relations = {e["id"]: {"from": g.nodes[e["from"]]["info"].label, "to": g.nodes[e["to"]]["info"].label,
+                           "predicate": e["label"], "evidence": g.edges[e["from"], e["to"], e["label"]].get("evidence", [])}
+                 for e in net.edges}
     data = {
-        "nodes": net.nodes, "edges": net.edges, "details": details, "note": note,
+        "nodes": net.nodes, "edges": net.edges, "details": details, "relations": relations, "note": note,
         "types": [{"name": t, "zh": TYPE_NAMES_ZH[t], "colour": c, "count": sum(
-            1 for _, d in g.nodes(data=True) if _main_type(d["info"]) == t)} for t, (c, _) in COLOURS.items()],
+            1 for _, d in g.nodes(data=True) if main_type(d["info"]) == t)} for t, (c, _) in COLOURS.items()],
     }
     lib = resources.files("pyvis").joinpath("templates/lib/vis-9.1.2")
     page = resources.files("policygraph").joinpath("page.html").read_text(encoding="utf-8")
