@@ -9,6 +9,12 @@ import networkx as nx
 
 
 @dataclass
+class Community:
+    size: int
+    members: list[str]  # labels of the most connected members, most connected first
+
+
+@dataclass
 class Stats:
     nodes: int
     edges: int
@@ -20,6 +26,7 @@ class Stats:
     top_degree: list[tuple[str, float]] = field(default_factory=list)
     top_pagerank: list[tuple[str, float]] = field(default_factory=list)
     top_betweenness: list[tuple[str, float]] = field(default_factory=list)
+    largest_communities: list[Community] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -64,4 +71,12 @@ def graph_stats(g: nx.MultiDiGraph, top: int = 10) -> Stats:
         top_degree=_top(g, nx.degree_centrality(simple) if simple.number_of_nodes() > 1 else {}, top),
         top_pagerank=_top(g, nx.pagerank(simple) if simple.number_of_edges() else {}, top),
         top_betweenness=_top(g, nx.betweenness_centrality(simple) if simple.number_of_nodes() > 2 else {}, top),
+        largest_communities=_largest(g, simple, communities, top),
     )
+
+
+def _largest(g: nx.MultiDiGraph, simple: nx.Graph, groups: list[set[str]], k: int, shown: int = 8) -> list[Community]:
+    """The k largest groups of more than one entity, each with the labels of its most connected members."""
+    ranked = sorted(groups, key=lambda c: (-len(c), min(_label(g, n) for n in c)))[:k]
+    return [Community(len(c), [_label(g, n) for n in sorted(c, key=lambda n: (-simple.degree(n), _label(g, n)))[:shown]])
+            for c in ranked if len(c) > 1]
