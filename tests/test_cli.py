@@ -92,3 +92,19 @@ def test_viz_focus_and_types(small_build: Path, tmp_path: Path):
     assert "二砂文化创意园" in page.read_text(encoding="utf-8")
     unknown = invoke("viz", "--store", small_build, "--out", page, "--focus", "不存在的实体")
     assert unknown.exit_code == 1 and "no entity is labelled" in unknown.output
+
+
+def test_export_graphml_and_gexf(small_build: Path, tmp_path: Path):
+    for fmt in ("graphml", "gexf"):
+        target = tmp_path / f"g.{fmt}"
+        result = invoke("export", "--format", fmt, "--store", small_build, "--out", target)
+        assert result.exit_code == 0, result.output
+        assert target.stat().st_size > 1000
+    bad = invoke("export", "--format", "dot", "--store", small_build)
+    assert bad.exit_code == 2 and "dot" in bad.output
+
+
+def test_stats_table_lists_communities(small_build: Path):
+    result = invoke("stats", "--store", small_build)
+    assert result.exit_code == 0, result.output
+    assert "community" in result.output and "中原区" in result.output

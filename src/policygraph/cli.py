@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn
 from rich.table import Table
 
-from . import analyze, pipeline, project, store, validate, viz
+from . import analyze, export, pipeline, project, store, validate, viz
 from .query import QueryError, format_result, read_query_file, run, saved_queries, saved_query
 
 app = typer.Typer(help="Turn Chinese policy texts into an RDF knowledge graph; query it, explore it.",
@@ -132,18 +132,43 @@ def viz_cmd(
     out.print(f"wrote {out_file}", highlight=False)
 
 
+class StatsFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class ExportFormat(StrEnum):
+    graphml = "graphml"
+    gexf = "gexf"
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="graphml or gexf (Gephi).")],
+    store_dir: StoreOpt = Path("build"),
+    out_file: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default graph.FORMAT).")] = None,
+) -> None:
+    """Write the entities and relations for network tools: GraphML, or GEXF with colours for Gephi."""
+    target = out_file or Path(f"graph.{fmt.value}")
+    try:
+        export.export(store.open_store(store_dir), fmt.value, target)
+    except (export.ExportError, store.StoreError) as exc:
+        raise fail(str(exc)) from None
+    out.print(f"wrote {target}", highlight=False)
+
+
 @app.command()
 def stats(
     store_dir: StoreOpt = Path("build"),
     top: Annotated[int, typer.Option(min=1, help="How many central entities to list.")] = 10,
-    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    fmt: Annotated[StatsFormat, typer.Option("--format", help="table, or json for programs.")] = StatsFormat.table,
 ) -> None:
     """Counts by type and relation, the most central entities, communities and components."""
     try:
         result = analyze.graph_stats(project.entity_graph(store.open_store(store_dir), with_details=False), top)
     except store.StoreError as exc:
         raise fail(str(exc)) from None
-    if fmt == "json":
+    if fmt is StatsFormat.json:
         typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=1))
         return
     out.print(f"{result.nodes} entities, {result.edges} relations, {result.components} components "
@@ -156,6 +181,10 @@ def stats(
     table = Table("degree", "", "PageRank", "", "betweenness", "")
     for row in zip(result.top_degree, result.top_pagerank, result.top_betweenness, strict=False):
         table.add_row(*[str(x) for pair in row for x in pair])
+    out.print(table)
+    table = Table("community", "size", "most connected members")
+    for i, community in enumerate(result.largest_communities, 1):
+        table.add_row(str(i), str(community.size), "、".join(community.members))
     out.print(table)
 
 
