@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -41,3 +43,19 @@ def small_build(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("build")
     build([DATA / "corpus"], out)
     return out
+
+
+def launch_chromium(playwright):
+    """The system's Chromium (Debian's ``chromium``, which ``.ci/run`` installs), headless; no download.
+
+    Without Chromium a browser test skips, unless ``POLICYGRAPH_REQUIRE_BROWSER`` is set (CI sets it),
+    where a missing browser is a failure.
+    """
+    found = os.environ.get("POLICYGRAPH_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        if os.environ.get("POLICYGRAPH_REQUIRE_BROWSER"):
+            pytest.fail("Chromium is required (apt-get install chromium) but was not found")
+        pytest.skip("no Chromium on this machine (apt-get install chromium)")
+    return playwright.chromium.launch(executable_path=found, args=[
+        "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"])

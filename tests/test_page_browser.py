@@ -1,13 +1,10 @@
 """The built page in real headless Chromium with every network request blocked.
 
-Chromium comes from the system (Debian's ``chromium`` package, which ``.ci/run`` installs) and is
-driven by Playwright; no browser is downloaded. Without Chromium the tests skip, unless
-``POLICYGRAPH_REQUIRE_BROWSER`` is set (CI sets it), where a missing browser is a failure.
+Chromium comes from the system and is driven by Playwright (see ``launch_chromium`` in conftest).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,21 +13,12 @@ import pytest
 
 from policygraph import build, open_store
 from policygraph.project import entity_graph
-from tests.conftest import DATA
+from tests.conftest import DATA, launch_chromium
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 HOSTILE = ("中原区在二砂文化创意园举办招商推介会<script>window.__pwned = 1</script>，"
            "<img src=x onerror=\"window.__pwned = 2\">现场签约项目3个。\n")
-
-
-def chromium_path() -> str:
-    found = os.environ.get("POLICYGRAPH_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not found:
-        if os.environ.get("POLICYGRAPH_REQUIRE_BROWSER"):
-            pytest.fail("Chromium is required (apt-get install chromium) but was not found")
-        pytest.skip("no Chromium on this machine (apt-get install chromium)")
-    return found
 
 
 @pytest.fixture(scope="module")
@@ -49,9 +37,7 @@ def hostile_build(tmp_path_factory) -> Path:
 def page(hostile_build: Path) -> Iterator:
     """The whole-graph page, loaded offline; ``page.requests`` lists every request it made."""
     with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=[
-            "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
+        browser = launch_chromium(p)
         context = browser.new_context(offline=True, viewport={"width": 1280, "height": 800})
         requests: list[str] = []
         context.on("request", lambda r: requests.append(r.url))

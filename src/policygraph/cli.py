@@ -188,6 +188,27 @@ def stats(
     out.print(table)
 
 
+@app.command("serve")
+def serve_cmd(
+    store_dir: StoreOpt = Path("build"),
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 7878,
+    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds a query may run before it is stopped.")] = 10.0,
+    max_results: Annotated[int, typer.Option(min=1, help="Most rows (or triples) returned per query.")] = 10_000,
+    workers: Annotated[int, typer.Option(min=1, help="Queries answered at the same time.")] = 2,
+    cors: Annotated[bool, typer.Option(help="Allow queries from pages of other origins.")] = False,
+) -> None:
+    """Serve the graph as a read-only SPARQL 1.1 Protocol endpoint at /sparql, with a query page at /."""
+    from . import serve
+
+    try:
+        settings = serve.Settings(store.resolve_store_dir(store_dir), timeout, max_results, workers, cors)
+        err.print(f"SPARQL endpoint http://{host}:{port}/sparql (query page at /); Ctrl-C stops", highlight=False)
+        serve.serve(settings, host, port)
+    except store.StoreError as exc:
+        raise fail(str(exc)) from None
+
+
 @app.command("validate")
 def validate_cmd(store_dir: StoreOpt = Path("build")) -> None:
     """Check a built graph against the SHACL shapes in ontology/shapes.ttl."""

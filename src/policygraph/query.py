@@ -62,14 +62,17 @@ def _plain(term: object) -> str | None:
     return str(term)
 
 
+# prefixes every query may use without declaring them
+PREDECLARED: dict[str, str] = {k: str(v) for k, v in PREFIXES.items()} | {
+    "skos": "http://www.w3.org/2004/02/skos/core#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "dcterms": "http://purl.org/dc/terms/"}
+
+
 def run(store: ox.Store, sparql: str) -> Result:
     """Run a query on the default graph (every distinct triple of the named graphs, see ``create_store``)."""
-    prefixes = {k: str(v) for k, v in PREFIXES.items()}
-    prefixes.update({"skos": "http://www.w3.org/2004/02/skos/core#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-                     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "xsd": "http://www.w3.org/2001/XMLSchema#",
-                     "dcterms": "http://purl.org/dc/terms/"})
     try:
-        answer = store.query(sparql, prefixes=prefixes)
+        answer = store.query(sparql, prefixes=PREDECLARED)
     except SyntaxError as exc:
         raise QueryError(f"the query does not parse: {exc}") from exc
     except OSError as exc:

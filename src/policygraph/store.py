@@ -57,13 +57,19 @@ def create_store(quads: list[ox.Quad], path: Path, extra_files: Iterable[tuple[P
     del store
 
 
-def open_store(path: Path, read_only: bool = True) -> ox.Store:
-    """Open a built store (the ``store`` folder of a build, or the build folder itself)."""
+def resolve_store_dir(path: Path) -> Path:
+    """The store folder of a build folder (or the store folder itself); an error if there is none."""
     path = Path(path)
     if (path / "store").is_dir():
         path = path / "store"
     if not path.is_dir():
         raise StoreError(f"{path}: no store here; run `policygraph build --out DIR` first")
+    return path
+
+
+def open_store(path: Path, read_only: bool = True) -> ox.Store:
+    """Open a built store (the ``store`` folder of a build, or the build folder itself)."""
+    path = resolve_store_dir(path)
     try:
         return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except OSError as exc:
