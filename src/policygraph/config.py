@@ -80,6 +80,8 @@ class PG(DefinedNamespace):
     sha256: URIRef
     divisionLevel: URIRef
     GBT2260: URIRef
+    StatAreaCode: URIRef
+    DivisionScheme: URIRef
     Evidence: URIRef
 
 

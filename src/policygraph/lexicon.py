@@ -44,6 +44,21 @@ class Lexicon:
     suffixes: tuple[tuple[str, str], ...]  # (ending, type), longest first
     industries: frozenset[str]
     set_phrases: frozenset[str]
+    stat_zones: dict[str, Division]  # development zones with an NBS statistical area code, by name
+
+    def ancestors(self, code: str | None) -> list[Division]:
+        """The parents of a division or zone code, nearest first (410102 → 郑州市, 河南省).
+
+        >>> [d.name for d in lexicon().ancestors("410102")]
+        ['郑州市', '河南省']
+        """
+        chain: list[Division] = []
+        parent = (self.divisions.get(code or "") or next(
+            (z for z in self.stat_zones.values() if z.code == code), None))
+        while parent is not None and parent.parent in self.divisions:
+            parent = self.divisions[parent.parent]
+            chain.append(parent)
+        return chain
 
 
 def _lines(path: Path) -> list[str]:
@@ -51,10 +66,10 @@ def _lines(path: Path) -> list[str]:
             if line.strip() and not line.lstrip().startswith("#")]
 
 
-def _divisions(path: Path) -> dict[str, Division]:
+def _divisions(path: Path, level: str | None = None) -> dict[str, Division]:
     rows = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
     reader = csv.DictReader(rows, delimiter="\t")
-    return {r["code"]: Division(r["code"], r["name"], r["level"], r["parent"] or None) for r in reader}
+    return {r["code"]: Division(r["code"], r["name"], level or r["level"], r["parent"] or None) for r in reader}
 
 
 @cache
@@ -81,4 +96,5 @@ def lexicon(root: Path | None = None) -> Lexicon:
         suffixes=tuple(sorted(suffixes, key=lambda s: len(s[0]), reverse=True)),
         industries=frozenset(_lines(root / "industries.txt")),
         set_phrases=frozenset(_lines(root / "setphrases.txt")),
+        stat_zones={z.name: z for z in _divisions(root / "statzones.tsv", level="zone").values()},
     )

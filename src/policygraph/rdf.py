@@ -5,7 +5,8 @@ surface forms the document uses (``skos:altLabel``), each mention as a Web Annot
 position selector into the original file, and every statement the document makes (relations, dates,
 posts as ``org:Post``, indicators as ``qb:Observation``), each statement linked by ``prov:wasDerivedFrom``
 to the sentence it was read from. The entities graph ``<base>graph/entities`` holds each entity's one
-``skos:prefLabel``, its GB/T 2260 code and its parent division.
+``skos:prefLabel``, its GB/T 2260 code and its parent division; ``<base>graph/divisions`` the parents
+of coded areas that no text mentions.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from .config import OA, ORG, PG, PROV, QB, SDMX_DIM, SDMX_MEAS
+from .lexicon import Division, lexicon
 from .model import Entity, Evidence, Extraction, Observation
+from .resolve import division_iri
 
 Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
 
@@ -173,9 +176,16 @@ def _observation(obs: Observation, area: URIRef, doc_id: str, mint: Minter, g: U
 
 
 def entity_quads(corpus: dict[str, Entity], mint: Minter) -> Iterator[Quad]:
-    """The corpus-level description of every entity: one preferred label, codes, parents."""
+    """The corpus-level description of every entity: one preferred label, codes, parents.
+
+    Divisions and coded development zones also sit in ``pg:DivisionScheme`` with ``skos:broader`` up to
+    their province; parents the texts never mention are described there (as ``skos:Concept``, not as
+    entities of the texts) so that 中原区 → 郑州市 → 河南省 always joins to datasets keyed by code.
+    """
     g = mint.graph("entities")
+    lex = lexicon()
     by_code = {e.code: iri for iri, e in corpus.items() if e.code}
+    parents: dict[str, Division] = {}
     for iri, ent in corpus.items():
         node = URIRef(iri)
         for t in sorted(ent.types):
@@ -183,13 +193,41 @@ def entity_quads(corpus: dict[str, Entity], mint: Minter) -> Iterator[Quad]:
         yield node, SKOS.prefLabel, zh(ent.label), g
         for alias in sorted(ent.aliases):
             yield node, SKOS.altLabel, zh(alias), g
+        code = None
         if ent.code:
+            code = ent.code
             yield node, SKOS.notation, Literal(ent.code, datatype=PG.GBT2260), g
             if ent.level:
                 yield node, PG.divisionLevel, Literal(ent.level), g
             parent = by_code.get(ent.parent_code or "")
             if parent:
                 yield node, PG.locatedIn, URIRef(parent), g
+        elif "DevelopmentZone" in ent.types:
+            zone = next((lex.stat_zones[n] for n in sorted({ent.label, *ent.aliases}) if n in lex.stat_zones), None)
+            if zone:
+                code = zone.code
+                yield node, SKOS.notation, Literal(zone.code, datatype=PG.StatAreaCode), g
+        if code:
+            yield node, SKOS.inScheme, PG.DivisionScheme, g
+            chain = lex.ancestors(code)
+            if chain:
+                yield node, SKOS.broader, URIRef(division_iri(mint.base, chain[0].code)), g
+            parents.update((d.code, d) for d in chain if d.code not in by_code)
+    yield from _reference_divisions(parents, mint)
+
+
+def _reference_divisions(parents: dict[str, Division], mint: Minter) -> Iterator[Quad]:
+    """Parents no text mentions, in the division scheme only."""
+    g = mint.graph("divisions")
+    for code, d in sorted(parents.items()):
+        node = URIRef(division_iri(mint.base, code))
+        yield node, RDF.type, SKOS.Concept, g
+        yield node, SKOS.inScheme, PG.DivisionScheme, g
+        yield node, SKOS.prefLabel, zh(d.name), g
+        yield node, SKOS.notation, Literal(code, datatype=PG.GBT2260), g
+        yield node, PG.divisionLevel, Literal(d.level), g
+        if d.parent:
+            yield node, SKOS.broader, URIRef(division_iri(mint.base, d.parent)), g
 
 
 def all_quads(extractions: Iterable[Extraction], corpus: dict[str, Entity], base: str) -> Iterator[Quad]:

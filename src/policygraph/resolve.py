@@ -239,6 +239,11 @@ def slug(type_: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "-", type_).lower()
 
 
+def division_iri(base: str, code: str) -> str:
+    """Divisions are named by their GB/T 2260 code, so other datasets can build the same IRI."""
+    return f"{base}id/division/{code}"
+
+
 def entity_iri(base: str, ent: Entity) -> str:
     """A stable IRI: divisions by their GB/T 2260 code, others by type and preferred label.
 
@@ -247,7 +252,7 @@ def entity_iri(base: str, ent: Entity) -> str:
     'https://w3id.org/policygraph/id/park/2f72f653fa10'
     """
     if ent.code:
-        return f"{base}id/division/{ent.code}"
+        return division_iri(base, ent.code)
     primary = min(ent.types, key=lambda t: TYPE_PRIORITY.get(t, 99))
     digest = hashlib.sha1(f"{primary}|{ent.label}".encode()).hexdigest()[:12]
     return f"{base}id/{slug(primary)}/{digest}"
