@@ -137,19 +137,19 @@ class StatsFormat(StrEnum):
     json = "json"
 
 
-class ExportFormat(StrEnum):
-    graphml = "graphml"
-    gexf = "gexf"
+ExportFormat = StrEnum("ExportFormat", {name: name for name in export.EXPORTERS})  # type: ignore[misc]
 
 
 @app.command("export")
 def export_cmd(
-    fmt: Annotated[ExportFormat, typer.Option("--format", help="graphml or gexf (Gephi).")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="ttl, nt, jsonld (merged graph); trig, nq (graph "
+                                                               "per document); graphml, gexf; csv (a folder).")],
     store_dir: StoreOpt = Path("build"),
-    out_file: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default graph.FORMAT).")] = None,
+    out_file: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default graph.FORMAT; "
+                                                                     "for csv a folder, default graph-csv).")] = None,
 ) -> None:
-    """Write the entities and relations for network tools: GraphML, or GEXF with colours for Gephi."""
-    target = out_file or Path(f"graph.{fmt.value}")
+    """Write a built graph for other tools: RDF files, GraphML / GEXF for Gephi, or CSV tables."""
+    target = out_file or Path("graph-csv" if fmt.value == "csv" else f"graph.{fmt.value}")
     try:
         export.export(store.open_store(store_dir), fmt.value, target)
     except (export.ExportError, store.StoreError) as exc:

@@ -1,7 +1,10 @@
-"""Write a built graph in formats other tools read: GraphML and GEXF (Gephi, yEd, Cytoscape).
+"""Write a built graph in formats other tools read.
 
-Each format is one function from the entity graph to a file, registered in :data:`EXPORTERS`, so a
-new format plugs in without touching the others or the command line.
+RDF for triplestores and RDF tools (Turtle, N-Triples and JSON-LD of the merged graph; TriG and N-Quads
+with one named graph per document), GraphML and GEXF for network tools (Gephi, yEd, Cytoscape), and
+CSV (one file of entities, one of relations) for spreadsheets. Each format is one function from a
+store to a path, registered in :data:`EXPORTERS`, so a new format plugs in without touching the
+others or the command line.
 """
 
 from __future__ import annotations
@@ -9,10 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import csv
+
 import networkx as nx
 import pyoxigraph as ox
 
 from .project import NodeInfo, entity_graph
+from .query import PREDECLARED
 from .store import open_store
 from .viz import COLOURS, main_type
 
@@ -50,28 +56,69 @@ def flat_graph(g: nx.MultiDiGraph, colours: bool = False) -> nx.MultiDiGraph:
     return flat
 
 
-def write_graphml(g: nx.MultiDiGraph, out: Path) -> None:
-    nx.write_graphml(flat_graph(g), out, encoding="utf-8")
+def write_graphml(store: ox.Store, out: Path) -> None:
+    nx.write_graphml(flat_graph(entity_graph(store)), out, encoding="utf-8")
 
 
-def write_gexf(g: nx.MultiDiGraph, out: Path) -> None:
-    nx.write_gexf(flat_graph(g, colours=True), out, encoding="utf-8")
+def write_gexf(store: ox.Store, out: Path) -> None:
+    nx.write_gexf(flat_graph(entity_graph(store), colours=True), out, encoding="utf-8")
 
 
-EXPORTERS: dict[str, Callable[[nx.MultiDiGraph, Path], None]] = {
+def _merged(fmt: ox.RdfFormat) -> Callable[[ox.Store, Path], None]:
+    """The merged graph (each distinct triple once: the store's default graph) in a triple format."""
+    def write(store: ox.Store, out: Path) -> None:
+        prefixes = PREDECLARED if fmt is ox.RdfFormat.TURTLE else None
+        store.dump(str(out), format=fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+    return write
+
+
+def _dataset(fmt: ox.RdfFormat) -> Callable[[ox.Store, Path], None]:
+    """Every named graph (documents, entities, divisions, ontology) in a quad format."""
+    def write(store: ox.Store, out: Path) -> None:
+        quads = (q for q in store.quads_for_pattern(None, None, None) if not isinstance(q.graph_name, ox.DefaultGraph))
+        prefixes = PREDECLARED if fmt is ox.RdfFormat.TRIG else None
+        ox.serialize(sorted(quads, key=str), str(out), format=fmt, prefixes=prefixes)
+    return write
+
+
+def write_csv(store: ox.Store, out: Path) -> None:
+    """``out/entities.csv`` (one row per entity) and ``out/relations.csv`` (one row per relation)."""
+    g = entity_graph(store)
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / "entities.csv").open("w", encoding="utf-8-sig", newline="") as f:  # BOM: Excel reads UTF-8
+        writer = csv.writer(f)
+        writer.writerow(["iri", "label", "type", "types", "alt_labels", "facts"])
+        for n, d in sorted(g.nodes(data=True)):
+            info: NodeInfo = d["info"]
+            writer.writerow([info.iri, info.label, main_type(info), " ".join(sorted(info.types)),
+                             "|".join(sorted(info.labels - {info.label})), "; ".join(f"{k}: {t}" for k, t in info.facts)])
+    with (out / "relations.csv").open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["subject", "subject_label", "relation", "object", "object_label", "evidence", "document"])
+        for s, o, key, d in sorted(g.edges(keys=True, data=True), key=lambda e: e[:3]):
+            sentence, doc = (d.get("evidence") or [("", "")])[0]
+            writer.writerow([s, g.nodes[s]["info"].label, key, o, g.nodes[o]["info"].label, sentence, doc])
+
+
+EXPORTERS: dict[str, Callable[[ox.Store, Path], None]] = {
+    "ttl": _merged(ox.RdfFormat.TURTLE),
+    "nt": _merged(ox.RdfFormat.N_TRIPLES),
+    "jsonld": _merged(ox.RdfFormat.JSON_LD),
+    "trig": _dataset(ox.RdfFormat.TRIG),
+    "nq": _dataset(ox.RdfFormat.N_QUADS),
     "graphml": write_graphml,
     "gexf": write_gexf,
+    "csv": write_csv,
 }
 
 
 def export(store: Path | ox.Store, fmt: str, out: Path) -> Path:
-    """Write the entities and relations of a built graph to ``out`` in format ``fmt``."""
+    """Write a built graph to ``out`` (a folder for ``csv``, a file otherwise) in format ``fmt``."""
     writer = EXPORTERS.get(fmt)
     if writer is None:
         raise ExportError(f"unknown format {fmt!r}; known: {', '.join(EXPORTERS)}")
-    g = entity_graph(open_store(store) if isinstance(store, Path) else store)
     try:
-        writer(g, out)
+        writer(open_store(store) if isinstance(store, Path) else store, out)
     except OSError as exc:
         raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from exc
     return out
