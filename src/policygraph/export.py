@@ -9,10 +9,9 @@ others or the command line.
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Callable
 from pathlib import Path
-
-import csv
 
 import networkx as nx
 import pyoxigraph as ox
