@@ -87,7 +87,7 @@ def write_csv(store: ox.Store, out: Path) -> None:
     with (out / "entities.csv").open("w", encoding="utf-8-sig", newline="") as f:  # BOM: Excel reads UTF-8
         writer = csv.writer(f)
         writer.writerow(["iri", "label", "type", "types", "alt_labels", "facts"])
-        for n, d in sorted(g.nodes(data=True)):
+        for _, d in sorted(g.nodes(data=True), key=lambda nd: nd[0]):
             info: NodeInfo = d["info"]
             writer.writerow([info.iri, info.label, main_type(info), " ".join(sorted(info.types)),
                              "|".join(sorted(info.labels - {info.label})), "; ".join(f"{k}: {t}" for k, t in info.facts)])
