@@ -108,3 +108,24 @@ def test_stats_table_lists_communities(small_build: Path):
     result = invoke("stats", "--store", small_build)
     assert result.exit_code == 0, result.output
     assert "community" in result.output and "中原区" in result.output
+
+
+def test_link_reports_matches_and_errors_clearly(tmp_path: Path):
+    from policygraph.config import examples_dir
+
+    out = tmp_path / "b"
+    assert invoke("build", DATA / "corpus", "--out", out, "--no-html").exit_code == 0
+    table = tmp_path / "firms.csv"
+    table.write_text("名称,注册资本\n河南国创文化发展有限公司,1000万元\n无此公司有限公司,5万元\n", encoding="utf-8")
+    result = invoke("link", table, "--type", "Enterprise", "--store", out)
+    assert result.exit_code == 0, result.output
+    assert "1 matched, 0 ambiguous, 1 unmatched of 2 rows" in result.output
+    assert (out / "links" / "firms-report.csv").exists()
+    bad = invoke("link", table, "--type", "Enterprise", "--key", "代码", "--store", out)
+    assert bad.exit_code == 1 and "no column '代码'" in bad.output
+    assert examples_dir().joinpath("enterprises.csv").exists()
+
+
+def test_serve_without_a_store_is_a_clear_error(tmp_path: Path):
+    result = invoke("serve", "--store", tmp_path / "none")
+    assert result.exit_code == 1 and "no store here" in result.output

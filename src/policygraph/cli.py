@@ -209,6 +209,37 @@ def serve_cmd(
         raise fail(str(exc)) from None
 
 
+class LinkOn(StrEnum):
+    name = "name"
+    code = "code"
+
+
+@app.command("link")
+def link_cmd(
+    table: Annotated[Path, typer.Argument(help="A CSV table with a header row (UTF-8 or GB18030).")],
+    type_: Annotated[str, typer.Option("--type", help="The entity type its rows describe (Enterprise, ...).")],
+    on: Annotated[LinkOn, typer.Option(help="Match by name (with aliases and fuzzy scores) or by code.")] = LinkOn.name,
+    key: Annotated[str | None, typer.Option(help="The column holding the name or code (default: guessed).")] = None,
+    column: Annotated[list[str] | None, typer.Option("--column", "-c", help="A column to add (repeat; "
+                                                                          "default: all).")] = None,
+    store_dir: StoreOpt = Path("build"),
+) -> None:
+    """Join an external table to the graph's entities and add its columns, with provenance and a report."""
+    from . import link
+
+    try:
+        report = link.link_table(store_dir, table, type_, on.value, key, column)
+    except (link.LinkError, store.StoreError) as exc:
+        raise fail(str(exc)) from None
+    rows = Table("row", "key", "status", "method", "entity")
+    for m in report.rows:
+        rows.add_row(str(m.row), m.key, m.status, m.method, "、".join(c.label for c in m.entities))
+    out.print(rows)
+    out.print(f"{report.count('matched')} matched, {report.count('ambiguous')} ambiguous, "
+              f"{report.count('unmatched')} unmatched of {len(report.rows)} rows; "
+              f"added to graph <{report.graph}>; report {report.report}", highlight=False)
+
+
 @app.command("validate")
 def validate_cmd(store_dir: StoreOpt = Path("build")) -> None:
     """Check a built graph against the SHACL shapes in ontology/shapes.ttl."""

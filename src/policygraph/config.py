@@ -81,6 +81,11 @@ class PG(DefinedNamespace):
     divisionLevel: URIRef
     GBT2260: URIRef
     StatAreaCode: URIRef
+    TableRow: URIRef
+    describes: URIRef
+    rowNumber: URIRef
+    matchMethod: URIRef
+    matchScore: URIRef
     DivisionScheme: URIRef
     Evidence: URIRef
 
@@ -131,6 +136,12 @@ def lexicon_dir() -> Path:
 def corpus_dir() -> Path:
     root = data_dir()
     return root / "corpus" if (root / "corpus").is_dir() else root / "data" / "corpus"
+
+
+def examples_dir() -> Path:
+    """Example tables for ``policygraph link`` (``data/examples``)."""
+    root = data_dir()
+    return root / "examples" if (root / "examples").is_dir() else root / "data" / "examples"
 
 
 def ontology_dir() -> Path:
