@@ -71,4 +71,5 @@ def test_metadata_id_date_year_title():
 def test_folder_listing_is_sorted_and_skips_hidden(tmp_path: Path):
     for name in ("b.txt", "a.md", ".hidden.txt", "c.bin"):
         (tmp_path / name).write_text("x", encoding="utf-8")
-    assert [p.name for p in find_files([tmp_path])] == ["a.md", "b.txt"]
+    # unsupported files are listed so that the build can say why it skipped them
+    assert [p.name for p in find_files([tmp_path])] == ["a.md", "b.txt", "c.bin"]

@@ -25,6 +25,20 @@ class Document:
     text: str  # normalised: lines rejoined, repeated paragraphs dropped, NFKC per character
     source_offsets: tuple[int, ...]  # text[i] came from original[source_offsets[i]]
     sha256: str
+    traditional: bool = False  # written in traditional characters; ``text`` holds them simplified
+
+    def as_written(self, start: int, end: int) -> str:
+        """``text[start:end]`` in the document's own characters (traditional ones where it used them)."""
+        span = self.text[start:end]
+        if not self.traditional:
+            return span
+        from .ingest.script import to_simplified
+
+        chars = []
+        for i, c in enumerate(span, start):
+            o = self.original[self.source_offsets[i]] if i < len(self.source_offsets) else c
+            chars.append(o if o != c and to_simplified(o) == c else c)
+        return "".join(chars)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original file that ``text[start:end]`` came from."""

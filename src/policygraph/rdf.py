@@ -83,7 +83,7 @@ def document_quads(x: Extraction, mint: Minter) -> Iterator[Quad]:
         yield node, OA.hasSource, d, g
         yield node, OA.start, Literal(s), g
         yield node, OA.end, Literal(e), g
-        yield node, PG.sentence, zh(sent.text), g
+        yield node, PG.sentence, zh(doc.as_written(sent.start, sent.end)), g
 
     def derived(statement: URIRef, ev: Evidence | None) -> Iterator[Quad]:
         if ev is None:
@@ -108,7 +108,7 @@ def document_quads(x: Extraction, mint: Minter) -> Iterator[Quad]:
             yield ann, OA.hasSource, d, g
             yield ann, OA.start, Literal(s), g
             yield ann, OA.end, Literal(e), g
-            yield ann, OA.exact, zh(m.text), g
+            yield ann, OA.exact, zh(doc.as_written(m.start, m.end)), g
             yield ann, PROV.wasDerivedFrom, mint.evidence(doc.id, *doc.source_span(
                 x.sentences[m.sentence].start, x.sentences[m.sentence].end)), g
             yield from evidence(Evidence(m.start, m.end, m.sentence))

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from ..model import Document
 from .normalise import normalise
-from .readers import READERS, IngestError, read_text
+from .readers import MAX_BYTES, READERS, IngestError, read_text
+from .script import is_traditional, to_simplified
 
-__all__ = ["READERS", "IngestError", "document_from_text", "find_files", "load_document"]
+__all__ = ["MAX_BYTES", "READERS", "IngestError", "document_from_text", "find_files", "load_document"]
 
 _DATE = re.compile(r"(20\d\d|19\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"(?:时间|日期|发布)\s*[:：]\s*(20\d\d)[-/.](\d{1,2})[-/.](\d{1,2})")
@@ -22,10 +23,13 @@ HEADER_CHARS = 400  # a bare date further in is an event's date, not the documen
 
 
 def find_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """The files named, and the supported files below the folders named, in a stable order."""
+    """The files named, and every file below the folders named (hidden ones aside), in a stable order.
+
+    Unsupported files are listed too, so that the build can say it skipped them.
+    """
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS
+            yield from sorted(p for p in path.rglob("*") if p.is_file()
                               and not any(part.startswith(".") for part in p.relative_to(path).parts))
         else:
             yield path
@@ -91,20 +95,25 @@ def document_from_text(original: str, path: Path, doc_id: str | None = None) -> 
     text, offsets = normalise(original)
     if not text:
         raise IngestError(path, "has no text after normalisation")
+    title = title_of(text)  # in the document's own characters
+    traditional = is_traditional(text)
+    if traditional:  # extraction and lexicons work on simplified characters; evidence keeps the original
+        text = to_simplified(text)
     date = publication_date(text)
     return Document(
         id=doc_id or document_id(path, digest),
         path=path,
-        title=title_of(text),
+        title=title,
         date=date,
         year=subject_year(text, date),
         original=original,
         text=text,
         source_offsets=offsets,
         sha256=digest,
+        traditional=traditional,
     )
 
 
-def load_document(path: Path) -> Document:
+def load_document(path: Path, max_bytes: int = MAX_BYTES) -> Document:
     """Read, decode and normalise one file; raises :class:`IngestError` with the reason."""
-    return document_from_text(read_text(path), path)
+    return document_from_text(read_text(path, max_bytes), path)

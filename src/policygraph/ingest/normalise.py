@@ -15,6 +15,12 @@ TERMINAL = set("。！？!?…")  # a closing quote or bracket at a column edge 
 COLUMN_WIDTH = 60  # lines at most this long, when most lines of a block are, are a narrow column
 
 
+# Radical code points that PDF text layers give for whole characters (a font's glyph for 马 mapped to
+# U+2EE2 CJK RADICAL C-SIMPLIFIED HORSE); NFKC already folds the Kangxi radicals (⼆ → 二).
+RADICALS = dict(zip("⺟⺠⻁⻄⻅⻆⻉⻋⻑⻓⻔⻘⻙⻚⻛⻜⻝⻡⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳",
+                    "母民虎西见角贝车長长门青韦页风飞食首马骨鬼鱼鸟卤麦黄黾齐齿龙龟", strict=True))
+
+
 def _blocks(original: str) -> list[list[tuple[int, str]]]:
     """Blank-line separated blocks of (start offset, line) pairs."""
     blocks: list[list[tuple[int, str]]] = [[]]
@@ -87,7 +93,7 @@ def normalise(original: str) -> tuple[str, tuple[int, ...]]:
                     para_chars.append(" ")
                     para_offsets.append(offset + i - 1)
                 gap = False
-                for out in unicodedata.normalize("NFKC", ch):
+                for out in unicodedata.normalize("NFKC", RADICALS.get(ch, ch)):
                     if out.isspace():
                         continue
                     para_chars.append(out)
@@ -98,9 +104,9 @@ def normalise(original: str) -> tuple[str, tuple[int, ...]]:
         if not key or key in seen:
             continue
         seen.add(key)
-        if chars:
+        if chars:  # the paragraph break stands for the whitespace just before the paragraph
             chars.append("\n")
-            offsets.append(para_offsets[0])
+            offsets.append(max(para_offsets[0] - 1, offsets[-1]))
         chars.extend(para_chars)
         offsets.extend(para_offsets)
     return "".join(chars), tuple(offsets)

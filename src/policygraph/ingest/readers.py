@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
@@ -17,24 +18,74 @@ class IngestError(Exception):
         self.reason = reason
 
 
+# The most frequent simplified characters of Chinese prose: real text is made of them, while bytes
+# decoded with the wrong Chinese codec give rare characters. Used to choose between GB18030 and Big5.
+COMMON = frozenset(
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面"
+    "而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性"
+    "好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第"
+    "向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管"
+    "特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处"
+    "队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单"
+    "风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土"
+    "许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省"
+    "列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置"
+    "派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严项目园企投亿元")
+BINARY_CONTROLS = 0.01  # more unreadable characters than this share of the text: not a text file
+
+
+def _common_share(text: str) -> float:
+    from .script import to_simplified
+
+    han = [c for c in to_simplified(text) if "\u4e00" <= c <= "\u9fff"]
+    return sum(c in COMMON for c in han) / len(han) if han else 0.0
+
+
 def decode(data: bytes, path: Path) -> str:
-    """UTF-8 (with or without BOM), else GB18030 (a superset of GBK and GB2312).
+    """UTF-8 (with or without BOM) or UTF-16 with BOM, else GB18030 (a superset of GBK and GB2312) or
+    Big5, whichever reads as real Chinese text.
 
     >>> decode("中原区".encode("gbk"), Path("x.txt"))
     '中原区'
     >>> decode(codecs.BOM_UTF8 + "郑州".encode(), Path("x.txt"))
     '郑州'
+    >>> decode("中原區人民政府召開經濟工作會議".encode("big5"), Path("x.txt"))
+    '中原區人民政府召開經濟工作會議'
     """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return _text_or_binary(data.decode("utf-16"), path)
+        except UnicodeDecodeError:
+            raise IngestError(path, "not decodable: starts with a UTF-16 byte order mark but is not UTF-16") from None
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     if b"\x00" in data[:4096]:
         raise IngestError(path, "looks binary (contains NUL bytes)")
-    for encoding in ("utf-8", "gb18030"):
+    try:
+        return _text_or_binary(data.decode("utf-8"), path)
+    except UnicodeDecodeError:
+        pass
+    readings = []
+    for encoding in ("gb18030", "big5hkscs"):
         try:
-            return data.decode(encoding)
+            readings.append(data.decode(encoding))
         except UnicodeDecodeError:
             continue
-    raise IngestError(path, "not decodable as UTF-8 or GB18030/GBK")
+    if not readings:
+        raise IngestError(path, "not decodable as UTF-8, GB18030/GBK or Big5")
+    return _text_or_binary(max(readings, key=_common_share), path)
+
+
+def _readable(c: str) -> bool:
+    """A character of Chinese or Western prose (not a control, private-use or presentation form)."""
+    return (c.isprintable() or c in "\n\r\t\f") and not ("\ue000" <= c <= "\uf8ff" or "\ufb00" <= c <= "\ufeff")
+
+
+def _text_or_binary(text: str, path: Path) -> str:
+    sample = text[:65536]
+    if sum(not _readable(c) for c in sample) > BINARY_CONTROLS * len(sample):
+        raise IngestError(path, "not decodable as text: it looks binary or is in an unknown encoding")
+    return text
 
 
 class _TextOfHtml(HTMLParser):
@@ -85,23 +136,88 @@ def html_to_text(html: str) -> str:
     return "".join(parser.parts)
 
 
-READERS = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html"}
+def read_docx(path: Path) -> str:
+    """Paragraphs and table cells of a Word document, in document order."""
+    import zipfile
 
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
 
-def read_text(path: Path) -> str:
-    """The text content of one supported file."""
-    kind = READERS.get(path.suffix.lower())
-    if kind is None:
-        raise IngestError(path, f"unsupported file type {path.suffix or '(none)'}; supported: {', '.join(READERS)}")
     try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise IngestError(path, f"is not a valid .docx file ({exc.__class__.__name__})") from None
+    parts: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            parts.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+        elif tag == "tbl":
+            for row in child.iter():
+                if row.tag.endswith("}tr"):
+                    cells = ["".join(t.text or "" for t in cell.iter() if t.tag.endswith("}t"))
+                             for cell in row if cell.tag.endswith("}tc")]
+                    parts.append("\u3000".join(cells))
+    return "\n\n".join(parts)
+
+
+def read_pdf(path: Path) -> str:
+    """The text layer of a PDF, page by page (a scanned PDF has none: policygraph does no OCR)."""
+    import logging
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed-but-readable files warn on every page
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise IngestError(path, "is an encrypted PDF")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except IngestError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise IngestError(path, f"is not a readable PDF ({exc.__class__.__name__}: {exc})") from None
+    text = "\n\n".join(pages)
+    if not text.strip():
+        raise IngestError(path, "is a PDF with no text layer (scanned? policygraph does no OCR)")
+    return text
+
+
+def _read_text_file(path: Path, data: bytes) -> str:
+    return decode(data, path)
+
+
+def _read_html_file(path: Path, data: bytes) -> str:
+    return html_to_text(decode(data, path))
+
+
+READERS: dict[str, Callable[[Path, bytes], str]] = {
+    ".txt": _read_text_file, ".md": _read_text_file, ".html": _read_html_file, ".htm": _read_html_file,
+    ".docx": lambda path, _: read_docx(path), ".pdf": lambda path, _: read_pdf(path),
+}
+HINTS = {".doc": "save it as .docx", ".wps": "save it as .docx", ".xls": "export it as CSV", ".rtf": "save it as .docx"}
+MAX_BYTES = 50 * 1024 * 1024
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """The text content of one supported file; :class:`IngestError` says why a file cannot be read."""
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        hint = f" ({HINTS[path.suffix.lower()]})" if path.suffix.lower() in HINTS else ""
+        raise IngestError(path, f"unsupported file type {path.suffix or '(none)'}{hint}; "
+                                f"supported: {', '.join(READERS)}")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise IngestError(path, f"is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:g} MB limit (--max-size)")
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError(path, f"cannot be read ({exc.strerror or exc})") from exc
     if not data.strip():
         raise IngestError(path, "is empty")
-    text = decode(data, path)
-    if kind == "html":
-        text = html_to_text(text)
+    text = reader(path, data)
     if not text.strip():
         raise IngestError(path, "has no text")
     return text
