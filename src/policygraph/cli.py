@@ -38,13 +38,20 @@ def fail(message: str) -> typer.Exit:
 
 @app.command()
 def build(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (.txt, .md, .html). "
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (.txt, .md, .html, .docx, .pdf). "
                                                           "Default: the bundled corpus.")] = None,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("build"),
+    update: Annotated[Path | None, typer.Option("--update", help="Update this build folder: extract only new and "
+                                                                 "changed documents, drop deleted ones.")] = None,
     base: Annotated[str | None, typer.Option(help="Base IRI for minted IRIs.")] = None,
     html: Annotated[bool, typer.Option(help="Also write graph.html.")] = True,
+    strict: Annotated[bool, typer.Option(help="Exit with status 1 if any file was skipped.")] = False,
+    max_size: Annotated[float, typer.Option(min=0.001, help="Skip files larger than this many MB.")] = 50.0,
 ) -> None:
     """Build graph.trig, an Oxigraph store and graph.html from documents."""
+    if update is not None and out_dir != Path("build") and out_dir != update:
+        raise fail(f"--update {update} and --out {out_dir} name different folders; give one")
+    target = update or out_dir
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
                   console=err, transient=True) as bar:
         task = bar.add_task("reading", total=None)
@@ -53,7 +60,8 @@ def build(
             bar.update(task, description=stage, completed=done, total=total)
 
         try:
-            report = pipeline.build(paths, out_dir, base=base, html=html, progress=progress)
+            report = pipeline.build(paths, target, base=base, html=html, progress=progress,
+                                    update=update is not None, max_bytes=int(max_size * 1024 * 1024))
         except (pipeline.BuildError, store.StoreError) as exc:
             raise fail(str(exc)) from None
     for path, reason in report.skipped:
@@ -70,6 +78,14 @@ def build(
     table.add_row("quads", str(report.quads))
     out.print(table)
     out.print(f"wrote {report.graph}, {report.store}" + (f", {report.html}" if html else ""), highlight=False)
+    if report.changes:
+        out.print("update: " + ", ".join(f"{n} {k}" for k, n in report.changes.items())
+                  + f"; {report.reused} extractions reused", highlight=False)
+    if report.skipped:
+        typer.secho(f"{len(report.skipped)} of {len(report.skipped) + len(report.documents)} files skipped "
+                    "(listed above)", err=True, fg=typer.colors.YELLOW)
+        if strict:
+            raise typer.Exit(1)
 
 
 @app.command("query")

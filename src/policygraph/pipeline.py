@@ -17,9 +17,10 @@ from pathlib import Path
 
 import jieba
 
+from .cache import ExtractionCache, write_cache
 from .config import PREFIXES, corpus_dir, iri_base, ontology_dir
 from .extract import extract_document
-from .ingest import IngestError, find_files, load_document
+from .ingest import MAX_BYTES, IngestError, find_files, load_document
 from .model import Extraction
 from .rdf import all_quads
 from .resolve import merge_corpus
@@ -44,6 +45,8 @@ class BuildReport:
     relations: int = 0
     posts: int = 0
     observations: int = 0
+    changes: dict[str, int] = field(default_factory=dict)  # with update: added, changed, removed, unchanged
+    reused: int = 0  # extractions taken from the previous build's cache
 
     @property
     def graph(self) -> Path:
@@ -59,14 +62,15 @@ class BuildReport:
 
 
 def extract_files(paths: Sequence[Path], progress: Progress | None = None,
-                  skipped: list[tuple[Path, str]] | None = None) -> list[Extraction]:
-    """Read and extract every supported file; unreadable files are recorded in ``skipped``."""
+                  skipped: list[tuple[Path, str]] | None = None, cache: ExtractionCache | None = None,
+                  max_bytes: int = MAX_BYTES) -> list[Extraction]:
+    """Read and extract every file; unreadable ones are recorded in ``skipped``, cached ones reused."""
     files = list(find_files(paths))
     results: list[Extraction] = []
     seen_ids: Counter[str] = Counter()
     for i, path in enumerate(files):
         try:
-            doc = load_document(path)
+            doc = load_document(path, max_bytes)
         except IngestError as exc:
             if skipped is not None:
                 skipped.append((exc.path, exc.reason))
@@ -76,23 +80,30 @@ def extract_files(paths: Sequence[Path], progress: Progress | None = None,
         seen_ids[doc.id] += 1
         if seen_ids[doc.id] > 1:  # two files with the same name in different folders
             doc = replace(doc, id=f"{doc.id}-{doc.sha256[:8]}")
-        results.append(extract_document(doc))
+        results.append((cache.get(doc) if cache else None) or extract_document(doc))
         if progress:
             progress("extract", i + 1, len(files))
     return results
 
 
 def build(paths: Iterable[Path] | None = None, out: Path = Path("build"), base: str | None = None,
-          html: bool = True, progress: Progress | None = None) -> BuildReport:
-    """Build the graph of the documents under ``paths`` (the bundled corpus when none) into ``out``."""
+          html: bool = True, progress: Progress | None = None, update: bool = False,
+          max_bytes: int = MAX_BYTES) -> BuildReport:
+    """Build the graph of the documents under ``paths`` (the bundled corpus when none) into ``out``.
+
+    With ``update``, documents whose text is unchanged since the build in ``out`` are not extracted
+    again (see :mod:`policygraph.cache`); the graph is the one a full build gives.
+    """
     paths = [Path(p) for p in paths] if paths else [corpus_dir()]
     for p in paths:
         if not p.exists():
             raise BuildError(f"{p}: no such file or folder")
     base = iri_base(base)
     out = Path(out)
+    recover(out)
     report = BuildReport(out)
-    extractions = extract_files(paths, progress, report.skipped)
+    cache = ExtractionCache(out if update else None)
+    extractions = extract_files(paths, progress, report.skipped, cache, max_bytes)
     if not extractions:
         reasons = "; ".join(f"{p}: {r}" for p, r in report.skipped) or "no .txt, .md or .html files found"
         raise BuildError(f"nothing to build from {', '.join(map(str, paths))} ({reasons})")
@@ -103,6 +114,7 @@ def build(paths: Iterable[Path] | None = None, out: Path = Path("build"), base: 
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+        (staging / ".pid").write_text(str(os.getpid()))
     except OSError as exc:
         raise BuildError(f"{out}: cannot write the output folder ({exc.strerror or exc})") from exc
     try:
@@ -110,6 +122,7 @@ def build(paths: Iterable[Path] | None = None, out: Path = Path("build"), base: 
         prefixes.update({"skos": "http://www.w3.org/2004/02/skos/core#", "dcterms": "http://purl.org/dc/terms/",
                          "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": "http://www.w3.org/2001/XMLSchema#",
                          "id": f"{base}id/"})
+        write_cache(extractions, staging)
         write_trig(quads, staging / "graph.trig", prefixes)
         ontology = ontology_dir() / "policygraph.ttl"
         create_store(quads, staging / "store", [(ontology, f"{base}graph/ontology")] if ontology.exists() else [])
@@ -120,6 +133,8 @@ def build(paths: Iterable[Path] | None = None, out: Path = Path("build"), base: 
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     report.documents = [x.document.id for x in extractions]
+    report.changes = cache.changes(extractions) if update else {}
+    report.reused = cache.reused
     for e in corpus.values():
         report.counts_by_type.update(e.types)
     report.quads = len(quads)
@@ -132,16 +147,68 @@ def build(paths: Iterable[Path] | None = None, out: Path = Path("build"), base: 
 
 
 def _move_into_place(staging: Path, out: Path) -> None:
-    """Swap each built artefact into ``out``; the old one is removed only after the new one is there."""
+    """Put each built artefact in ``out`` so that every path always holds a complete old or new one.
+
+    Files are renamed over their target (atomic). A directory (the store) cannot be renamed over a
+    non-empty one, so it is moved to ``.NAME-<token>`` and ``NAME`` is a symbolic link swapped in one
+    rename; the previous directory is deleted after the swap. A build killed at any moment leaves each
+    artefact either old or new, never missing; :func:`recover` clears what the killed build left over.
+    """
     out.mkdir(parents=True, exist_ok=True)
     for item in sorted(staging.iterdir()):
+        if item.name.startswith("."):
+            continue
         target = out / item.name
-        old = None
-        if target.exists():
-            old = out / f".{item.name}.old"
-            if old.exists():
+        if item.is_dir():
+            _swap_directory(item, target, staging.name.lstrip("."))
+        else:
+            os.replace(item, target)
+
+
+def _swap_directory(new: Path, target: Path, token: str) -> None:
+    home = target.parent / f".{target.name}-{token}"
+    os.replace(new, home)
+    link = target.parent / f".{target.name}.link"
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    os.symlink(home.name, link)
+    previous = target.parent / os.readlink(target) if target.is_symlink() else None
+    if target.is_dir() and not target.is_symlink():  # a store from before links were used
+        legacy = target.parent / f".{target.name}.old"
+        os.replace(target, legacy)
+        previous = legacy
+    os.replace(link, target)
+    if previous is not None and previous.exists() and previous != home:
+        shutil.rmtree(previous, ignore_errors=True)
+
+
+def recover(out: Path) -> None:
+    """Clear what a killed build left: parked ``.NAME.old`` artefacts, unused store folders, staging."""
+    if out.is_dir():
+        for old in out.glob(".*.old"):
+            target = out / old.name[1:-len(".old")]
+            if target.exists():
                 shutil.rmtree(old) if old.is_dir() else old.unlink()
-            os.replace(target, old)
-        os.replace(item, target)
-        if old is not None:
-            shutil.rmtree(old) if old.is_dir() else old.unlink()
+            else:
+                os.replace(old, target)
+        in_use = {os.readlink(p) for p in out.iterdir() if p.is_symlink()}
+        for home in [*out.glob(".store-*"), *out.glob(".cache-*")]:
+            if home.is_dir() and not home.is_symlink() and home.name not in in_use:
+                shutil.rmtree(home, ignore_errors=True)
+        for link in out.glob(".*.link"):
+            link.unlink()
+    if out.parent.is_dir():
+        for staging in out.parent.glob(f".{out.name}.*"):
+            owner = staging / ".pid"
+            if staging.is_dir() and owner.exists() and not _alive(owner.read_text().strip()):
+                shutil.rmtree(staging, ignore_errors=True)
+
+
+def _alive(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -62,6 +62,8 @@ def resolve_store_dir(path: Path) -> Path:
     path = Path(path)
     if (path / "store").is_dir():
         path = path / "store"
+    elif (path / ".store.old").is_dir():  # a build from before store links was killed mid-swap
+        path = path / ".store.old"
     if not path.is_dir():
         raise StoreError(f"{path}: no store here; run `policygraph build --out DIR` first")
     return path
