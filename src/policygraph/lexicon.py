@@ -6,6 +6,7 @@ Loaded once per process: :func:`lexicon` is cached.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -98,3 +99,57 @@ def lexicon(root: Path | None = None) -> Lexicon:
         set_phrases=frozenset(_lines(root / "setphrases.txt")),
         stat_zones={z.name: z for z in _divisions(root / "statzones.tsv", level="zone").values()},
     )
+
+
+class TermFinder:
+    """Longest terms of a word list found left to right in a text, without overlaps.
+
+    Only the lengths that some term starting with the current character has are tried, so a
+    scan costs about one dictionary lookup per character instead of one per possible length.
+
+    >>> TermFinder(["郑州", "郑州市", "中原区"]).find("郑州市中原区和郑州")
+    [(0, 3), (3, 6), (7, 9)]
+    """
+
+    def __init__(self, terms: Iterable[str], min_length: int = 2):
+        self.terms = frozenset(t for t in terms if len(t) >= min_length)
+        lengths: dict[str, set[int]] = {}
+        for t in self.terms:
+            lengths.setdefault(t[0], set()).add(len(t))
+        self.lengths = {c: sorted(ns, reverse=True) for c, ns in lengths.items()}
+
+    def present(self, text: str) -> set[str]:
+        """Every term that occurs anywhere in the text, overlaps included (``term in text`` for each term).
+
+        >>> sorted(TermFinder(["郑州", "郑州市", "州市"]).present("郑州市"))
+        ['州市', '郑州', '郑州市']
+        """
+        found = set()
+        for i, c in enumerate(text):
+            for size in self.lengths.get(c, ()):
+                if text[i:i + size] in self.terms:
+                    found.add(text[i:i + size])
+        return found
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        found = []
+        i, n = 0, len(text)
+        while i < n:
+            for size in self.lengths.get(text[i], ()):
+                if i + size <= n and text[i:i + size] in self.terms:
+                    found.append((i, i + size))
+                    i += size
+                    break
+            else:
+                i += 1
+        return found
+
+
+@cache
+def division_finder() -> TermFinder:
+    return TermFinder(lexicon().divisions_by_name)
+
+
+@cache
+def industry_finder() -> TermFinder:
+    return TermFinder(lexicon().industries)

@@ -216,8 +216,7 @@ def _attach_division_code(ent: Entity, ctx: Context, area_label: str | None) -> 
     candidates = [d for label in ent.labels for d in ctx.lexicon.divisions_by_name.get(label, ())]
     if not candidates:
         return
-    mentioned = {d.code for label in ctx.lexicon.divisions_by_name if label in ctx.text
-                 for d in ctx.lexicon.divisions_by_name[label]}
+    mentioned = ctx.division_codes_named
 
     def rank(d) -> tuple:
         ancestors = 0

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..lexicon import Lexicon, lexicon
+from ..lexicon import Lexicon, division_finder, lexicon
 from ..model import Document, Mention, Sentence
 from ..text import sentence_at, sentences
 
@@ -32,6 +32,12 @@ class Context:
     @cached_property
     def lexicon(self) -> Lexicon:
         return lexicon()
+
+    @cached_property
+    def division_codes_named(self) -> frozenset[str]:
+        """Codes of every division whose name (full or short) occurs anywhere in the text."""
+        names = self.lexicon.divisions_by_name
+        return frozenset(d.code for label in division_finder().present(self.text) for d in names[label])
 
     def sentence_of(self, offset: int) -> Sentence:
         return sentence_at(self.sentences, offset)

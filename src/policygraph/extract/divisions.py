@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from ..lexicon import division_finder
 from ..model import Mention
 from .base import Context
-
-MAX_NAME = 12
 
 
 def find_divisions(ctx: Context) -> list[Mention]:
@@ -14,21 +13,11 @@ def find_divisions(ctx: Context) -> list[Mention]:
     text, names = ctx.text, ctx.lexicon.divisions_by_name
     found: list[Mention] = []
     full_seen: set[str] = set()
-    i = 0
-    while i < len(text):
-        hit = None
-        for n in range(min(MAX_NAME, len(text) - i), 1, -1):
-            if text[i:i + n] in names:
-                hit = n
-                break
-        if hit:
-            surface = text[i:i + hit]
-            if any(d.name == surface for d in names[surface]):
-                full_seen.add(surface)
-            found.append(ctx.mention("AdministrativeDivision", i, i + hit, "divisions"))
-            i += hit
-        else:
-            i += 1
+    for start, end in division_finder().find(text):
+        surface = text[start:end]
+        if any(d.name == surface for d in names[surface]):
+            full_seen.add(surface)
+        found.append(ctx.mention("AdministrativeDivision", start, end, "divisions"))
     short_ok = {d.short for s in full_seen for d in names[s] if d.short}
     kept = [m for m in found if m.text in full_seen or m.text in short_ok]
     # a county name used in several provinces (鼓楼区) needs its city or province named too

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 
 from ..model import Entity, Evidence, LiteralFact, Mention, Relation
@@ -37,14 +38,29 @@ def dates_in(text: str, year: int | None) -> list[tuple[int, str]]:
     return found
 
 
+def _nested(spans: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The spans that lie inside another span (one sweep in start order, longest first).
+
+    >>> sorted(_nested([(0, 6), (0, 3), (2, 4), (7, 9)]))
+    [(0, 3), (2, 4)]
+    """
+    inside = set()
+    reach = -1
+    for start, end in sorted(spans, key=lambda se: (se[0], -se[1])):
+        if reach >= end:
+            inside.add((start, end))
+        reach = max(reach, end)
+    return inside
+
+
 def event_facts(ctx: Context, entities: dict[str, Entity], span_key: dict[tuple[int, int], str]
                 ) -> tuple[list[Relation], list[LiteralFact]]:
     relations: list[Relation] = []
     literals: list[LiteralFact] = []
     by_sentence: dict[int, list[tuple[Mention, str]]] = {}
-    spans = sorted(span_key)
+    inside = _nested(span_key)
     for (start, end), key in span_key.items():
-        if any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans):
+        if (start, end) in inside:
             continue  # 中原区 inside 中原区政府: the body acts, not the division
         for m in entities[key].mentions:
             if (m.start, m.end) == (start, end):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import industry_finder
 from ..model import Mention
 from ..text import word_tag
 from .base import Context
@@ -21,18 +22,7 @@ SPLIT = re.compile(r"[、和及与]")
 
 
 def _lexicon_matches(ctx: Context) -> list[Mention]:
-    text, terms = ctx.text, ctx.lexicon.industries
-    longest = max(map(len, terms))
-    found = []
-    i = 0
-    while i < len(text):
-        for n in range(min(longest, len(text) - i), 1, -1):
-            if text[i:i + n] in terms:
-                found.append(ctx.mention("Industry", i, i + n, "industry-lexicon"))
-                i += n - 1
-                break
-        i += 1
-    return found
+    return [ctx.mention("Industry", s, e, "industry-lexicon") for s, e in industry_finder().find(ctx.text)]
 
 
 def _constructions(ctx: Context) -> list[Mention]:
