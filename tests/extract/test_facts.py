@@ -76,3 +76,51 @@ def test_participants_in_the_sentences_that_report_the_meeting():
     meeting = entity(x, "第一次全体(扩大)会议").label
     assert {(meeting, "邓英文"), (meeting, "林山寨办事处"), (meeting, "区发改委")} <= relations(x, "participant")
     assert (meeting, "中原区政府") in relations(x, "organizer")
+
+
+def observations(text: str):
+    return {(o.indicator, o.year, o.value, o.unit, o.status) for o in extract(text).observations}
+
+
+def test_a_year_opening_dates_the_results_that_follow():
+    obs = observations("中原区工作报告\n\n2022年是极不平凡的一年。\n\n全区37个省市重点项目完成投资410亿元，新增市场主体近2万家。\n\n"
+                       "2023年重点项目推进会\n\n现场签约项目32个，总投资180亿元。")
+    assert ("省市重点项目数", 2022, 37.0, "个", "actual") in obs
+    assert ("省市重点项目完成投资", 2022, 410.0, "亿元", "actual") in obs
+    assert ("新增市场主体", 2022, 2.0, "万家", "actual") in obs  # 近 is not part of the name
+    assert ("现场签约项目数", 2023, 32.0, "个", "actual") in obs  # a headline resets the year
+
+
+def test_a_target_word_governs_its_clause_and_the_rest_of_its_list_item_only():
+    obs = observations("中原区发展。2023年，“签约一批”项目3个，总投资14亿元，预计开工率100%；“开工一批”项目7个，总投资29.2亿元。")
+    assert ("签约一批项目数", 2023, 3.0, "个", "actual") in obs
+    assert ("总投资", 2023, 14.0, "亿元", "actual") in obs
+    assert ("开工率", 2023, 100.0, "%", "target") in obs
+    assert ("开工一批项目数", 2023, 7.0, "个", "actual") in obs  # the semicolon ends the 预计
+
+
+def test_a_portfolio_is_planned_but_a_batch_is_reported():
+    obs = observations("郑州经济技术开发区发展。2023年，全区共实施项目393个，总投资2940.1亿元，年度计划投资502.8亿元，续建项目142个。"
+                       "郑州经济技术开发区谋划第七期“三个一批”项目15个，总投资62.4亿元。")
+    assert ("总投资", 2023, 2940.1, "亿元", "plan") in obs
+    assert ("续建项目数", 2023, 142.0, "个", "plan") in obs
+    assert ("总投资", 2023, 62.4, "亿元", "actual") in obs
+
+
+def test_names_with_yishang_and_a_trailing_target_sentence():
+    obs = observations("郑州经济技术开发区发展。2023年，经开区确定了地区生产总值**增长8%**，规模以上工业增加值**增长10%**的发展目标。")
+    assert {(n, v, s) for n, _, v, _, s in obs} >= {("经开区确定了地区生产总值", 8.0, "target"),
+                                                    ("规模以上工业增加值", 10.0, "target")}
+
+
+def test_a_projects_own_figures_and_promises_are_not_the_areas():
+    obs = observations("中原区发展。2022年，中原区与河南国创文化发展有限公司签约，国创文旅小镇项目累计完成投资31.76亿元，"
+                       "达产后预计实现营收420亿元。全区101个灾后重建项目完成投资7.78亿元。")
+    values = {v for _, _, v, _, _ in obs}
+    assert 31.76 not in values and 420.0 not in values
+    assert any(n == "灾后重建项目完成投资" and v == 7.78 for n, _, v, _, _ in obs)
+
+
+def test_a_figure_restated_in_the_same_document_is_one_observation():
+    x = extract("中原区发展。2023年现场签约项目32个。此次现场签约项目计32个，总投资180亿元。")
+    assert sum(1 for o in x.observations if o.value == 32.0) == 1

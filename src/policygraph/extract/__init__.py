@@ -43,7 +43,8 @@ def extract_document(document: Document) -> Extraction:
     event_rels, result.literals = event_facts(ctx, entities, span_key)
     result.relations = list(dict.fromkeys(
         context_relations(ctx, entities, area) + construction_relations(ctx, entities, span_key, area) + event_rels))
-    result.observations = find_observations(ctx, area)
+    owned = [(m.start, m.end) for e in entities.values() if e.types & {"Project", "Enterprise"} for m in e.mentions]
+    result.observations = find_observations(ctx, area, owned)
     return result
 
 

@@ -9,73 +9,175 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import division_finder
 from ..model import Evidence, Observation
 from .base import Context
 
 NUMBER = r"(\d+(?:\.\d+)?)"
 UNITS = "亿元|万元|元|万平方米|平方米|万人|万家|万户|个|家|人|亩|所|套|项|%"
-GROWTH = re.compile(rf"(增长|下降|增速|提高|回落|降低)(?:了)?(?:为)?{NUMBER}(%|个百分点)")
-LEVEL = re.compile(rf"(?:完成|实现|达到|达|为|突破|超过|超|共|累计|计)?{NUMBER}({UNITS})")
+GROWTH = re.compile(rf"(增长|下降|增速|提高|回落|降低)\**(?:了)?(?:为)?{NUMBER}(%|个百分点)")
+LEVEL = re.compile(rf"(?:完成|实现|达到|达|为|突破|超过|超|共|累计|计|控制在)?(?:近|约|逾|超)?{NUMBER}({UNITS})")
+# A count written before its noun: 37个省市重点项目, 101个灾后重建项目 (named 省市重点项目数).
+COUNT_FIRST = re.compile(rf"{NUMBER}(个|家|项|所)((?:[\u4e00-\u9fff“”]{{0,10}}?)(?:项目|企业|单位))(?![\u4e00-\u9fff]{{0,2}}[个家])")
 CLAUSE = re.compile(r"[^，,；;。：:]+")
-TARGET = re.compile(r"预期目标|目标是|目标为|力争|确保|预计|计划实现|主要目标")
-PLAN = re.compile(r"计划投资|谋划|计划总投资|储备")
+# A heading cue makes the rest of its sentence targets (2023年主要预期目标是：…); a clause cue (力争, 预计)
+# makes its own clause and the ones after it targets, not the figures reported before it.
+TARGET_HEADING = re.compile(r"预期目标|目标是|目标为|主要目标|计划实现")
+TARGET_CLAUSE = re.compile(r"力争|确保|预计|争取|目标")
+TARGET_TRAILING = re.compile(r"(?:的|为)(?:发展|主要|预期)?目标[。；;]?$")  # …增长13%的发展目标。
+# A paragraph that opens with a year sets the year of what follows (2022年是…极不平凡的一年 → the
+# results after it are 2022's), until another paragraph opens with a year or a headline starts a new piece.
+YEAR_OPENING = re.compile(r"^(20\d\d)年(?!\d{1,2}月)")
+LAST_YEAR_OPENING = re.compile(r"^(?:过去一年|一年来|去年)")
+PLAN = re.compile(r"计划投资|谋划|计划总投资|储备")  # a year's portfolio; a batch at an event is reported, not planned
 YEAR = re.compile(r"(20\d\d)年")
-LEAD_WORDS = re.compile(r"^(?:其中|全区|全市|全县|全年|全省|财政|实现|完成|累计|共|新增的|预计|力争|确保|[一二三四五六七八九十]+要)")
-STRIP = re.compile(r"(?:同比|完成|实现|达到|达|为|突破|超过|超|共|累计|计|总额|了)+$")
+LEAD_WORDS = re.compile(r"^(?:20\d\d年|今年|其中|目前|当前|全区|全市|全县|全年|全省|财政|实现|完成|累计|共|新增的|预计|力争|确保|[一二三四五六七八九十]+要)+")
+STRIP = re.compile(r"(?:同比|完成|实现|达到|达|为|突破|超过|超|共|累计|计|了|近|约|逾|控制在)+$")
+# The area that reports a figure is not part of the figure's name (中原区共谋划重大项目 → 谋划重大项目).
+AREA_LEAD = re.compile(r"^(?:全区|全市|全县)?(?:共|累计|全年)?")
+COUNT_UNITS = {"个", "家", "项", "所", "套"}
+BATCH = re.compile(r"一批|第.期|批次|[首一二三四五六七八九十]批|集中(?:签约|开工|投产)|现场签约")
 # What an indicator's name ends with: an amount, a rate, a count (地区生产总值, 开工率, 项目数, 总投资).
 INDICATOR_END = re.compile(r"(总值|增加值|投资|总额|收入|支出|产值|营收|利润|税收|率|数|额|量|面积|人数|就业|规模|强度|占比|"
                            r"指数|消费|出口|进口|贸易|项目|企业|主体|资金|融资|土地|人口|户数|亩)$")
 VERBISH = re.compile(r"[，。的在把将要以]|建设|推进|推动|加快|实施|打造|坚持")
+NOT_VERBISH = re.compile(r"以上|以下|以内|在库|在建")  # 规模以上工业增加值 is a name
 
 
-def _indicator_name(clause: str, value_start: int) -> str:
-    name = clause[:value_start]
+def _indicator_name(clause: str, value_start: int, unit: str = "") -> str:
+    """The words before a figure, less lead words and the reporting area; a count is named as one.
+
+    >>> _indicator_name("中原区共谋划重大项目251个", 10, "个"), _indicator_name("新增市场主体近2万家", 7, "万家")
+    ('谋划重大项目数', '新增市场主体')
+    """
+    name = clause[:value_start].strip("*").replace("“", "").replace("”", "")
+    counted = list(COUNT_FIRST.finditer(name))
+    if counted:  # 101个灾后重建项目完成投资: the figure is about the counted projects
+        name = name[counted[-1].start(3):]
     name = re.sub(r"\([^)]*\)", "", name)
     name = LEAD_WORDS.sub("", name)
     name = STRIP.sub("", name)
+    leading = division_finder().find(name[:12])
+    stripped = AREA_LEAD.sub("", name[leading[0][1]:] if leading and leading[0][0] == 0 else name)
+    if len(stripped) >= 2:
+        name = stripped
+    if unit in COUNT_UNITS and re.search(r"(项目|企业|主体|单位|学校|园区)$", name):
+        name += "数"
     return name.strip()
 
 
-def _year(sentence: str, doc_year: int | None, status: str) -> int | None:
+def _year(sentence: str, context_year: int | None) -> int | None:
     years = [int(y) for y in YEAR.findall(sentence)]
     if years:
         return years[0]
-    if doc_year and ("去年" in sentence or "上年" in sentence):
-        return doc_year - 1
-    return doc_year
+    if context_year and ("去年" in sentence or "上年" in sentence):
+        return context_year - 1
+    return context_year
 
 
-def find_observations(ctx: Context, area: str | None) -> list[Observation]:
+def paragraph_years(text: str, doc_year: int | None) -> list[tuple[int, int | None]]:
+    """(paragraph start, year its figures are about), from year openings and headlines.
+
+    >>> paragraph_years("2022年是极不平凡的一年。\\n生产总值完成765亿元。\\n2023年重点项目推进会\\n签约32个。", 2023)
+    [(0, 2022), (15, 2022), (28, 2023), (41, 2023)]
+    """
+    out = []
+    year = doc_year
+    start = 0
+    for para in text.split("\n"):
+        m = YEAR_OPENING.match(para)
+        if m:
+            year = int(m.group(1))
+        elif doc_year and LAST_YEAR_OPENING.match(para):
+            year = doc_year - 1
+        elif len(para) <= 30 and not re.search(r"[，。；,;]", para):  # a headline: a new piece begins
+            year = doc_year
+        out.append((start, year))
+        start += len(para) + 1
+    return out
+
+
+OUTCOME = re.compile(r"达产后|达效后|建成后|投产后|投用后|可实现|预计实现|拉动")  # a project's promise, not the area's figure
+
+
+def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int]] = ()) -> list[Observation]:  # type: ignore[assignment]
+    """The area's figures in the document. ``owned`` are spans naming projects and enterprises: a figure
+    in the same clause after such a name (X项目累计完成投资31.76亿元) is that project's, not the area's."""
     if not area:
         return []
     found: list[Observation] = []
+    years = paragraph_years(ctx.text, ctx.document.year)
     for sent in ctx.sentences:
-        status = "target" if TARGET.search(sent.text) else "actual"
-        year = _year(sent.text, ctx.document.year, status)
+        context_year = next((y for start, y in reversed(years) if start <= sent.start), ctx.document.year)
+        heading_target = bool(TARGET_HEADING.search(sent.text) or TARGET_TRAILING.search(sent.text))
+        # a year's portfolio (共实施项目393个，总投资…，年度计划投资…) is planned as a whole
+        portfolio = bool(PLAN.search(sent.text)) and not BATCH.search(sent.text)
+        year = _year(sent.text, context_year)
         if year is None:
             continue
         last_name = ""
+        clause_target = False
         for cm in CLAUSE.finditer(sent.text):
             clause = cm.group()
-            clause_status = "plan" if PLAN.search(clause) and status != "target" else status
+            if cm.start() and sent.text[cm.start() - 1] in "；;":  # a new item of a list
+                clause_target = False
+            clause_target = clause_target or bool(TARGET_CLAUSE.search(clause))
+            status = "target" if heading_target or clause_target else "actual"
+            clause_status = "plan" if portfolio and status != "target" else status
+            clause_start = sent.start + cm.start()
+            if OUTCOME.search(clause):
+                continue
+
+            def owned_by_name(value_at: int, clause: str = clause, clause_start: int = clause_start) -> bool:
+                """A project or firm named before the figure, with no 等 / count between them, owns it."""
+                return any(clause_start <= s and e <= clause_start + value_at
+                           and not re.search(r"等|\d+(?:个|家|项)", clause[e - clause_start:value_at])
+                           and not re.search(r"\d+(?:个|家|项)$", clause[:s - clause_start])  # 101个…项目: a class
+                           for s, e in owned)
+            for m in COUNT_FIRST.finditer(clause):
+                if owned_by_name(m.start()):
+                    continue
+                name = LEAD_WORDS.sub("", m.group(3).replace("“", "").replace("”", "")) + "数"
+                # a bare 6个项目 in a list is not a headline figure; 37个省市重点项目 is
+                if len(name) >= 5 and float(m.group(1)) > 1 and not VERBISH.search(NOT_VERBISH.sub("", name)):
+                    found.append(_obs(ctx, area, name, "level", year, float(m.group(1)), m.group(2), clause_status,
+                                      m.group(), sent.start + cm.start() + m.start(), sent.index))
             for m in GROWTH.finditer(clause):
+                if owned_by_name(m.start()):
+                    continue
                 name = _indicator_name(clause, m.start()) or last_name
-                if not name or len(name) > 20 or VERBISH.search(name) or not INDICATOR_END.search(name):
+                if not name or len(name) > 20 or VERBISH.search(NOT_VERBISH.sub("", name)) or not INDICATOR_END.search(name):
                     continue
                 value = float(m.group(2)) * (-1 if m.group(1) in ("下降", "回落", "降低") else 1)
                 found.append(_obs(ctx, area, name, "growth", year, value, "%", clause_status,
                                   m.group(), sent.start + cm.start() + m.start(), sent.index))
             for m in LEVEL.finditer(clause):
-                if GROWTH.search(clause[max(0, m.start() - 4):m.end()]):
+                if GROWTH.search(clause[max(0, m.start() - 4):m.end()]) or owned_by_name(m.start()):
                     continue
-                name = _indicator_name(clause, m.start())
-                if (not name or len(name) > 20 or VERBISH.search(name) or name[-1].isdigit()
+                name = _indicator_name(clause, m.start(), m.group(2))
+                if (not name or len(name) > 20 or VERBISH.search(NOT_VERBISH.sub("", name)) or re.search(r"\d|、", name)
                         or not INDICATOR_END.search(name)):
                     continue
                 last_name = name
+                if m.group(2) in COUNT_UNITS and float(m.group(1)) <= 1:
+                    continue  # 1家 in a list of achievements
                 found.append(_obs(ctx, area, name, "level", year, float(m.group(1)), m.group(2), clause_status,
                                   m.group(), sent.start + cm.start() + m.start(), sent.index))
-    return found
+    return _first_of_each(found)
+
+
+def _first_of_each(found: list[Observation]) -> list[Observation]:
+    """One observation per figure: a document restating 32个 (现场签约项目, 此次现场签约项目) keeps the first.
+
+    The first statement of a figure is usually its headline, later ones repeat it in passing.
+    """
+    kept: list[Observation] = []
+    for obs in found:
+        if not any(k.area == obs.area and k.year == obs.year and k.value == obs.value and k.unit == obs.unit
+                   and k.measure == obs.measure and (k.indicator in obs.indicator or obs.indicator in k.indicator)
+                   for k in kept):
+            kept.append(obs)
+    return kept
 
 
 def _obs(ctx: Context, area: str, name: str, measure: str, year: int, value: float, unit: str, status: str,
