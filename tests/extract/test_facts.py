@@ -124,3 +124,21 @@ def test_a_projects_own_figures_and_promises_are_not_the_areas():
 def test_a_figure_restated_in_the_same_document_is_one_observation():
     x = extract("中原区发展。2023年现场签约项目32个。此次现场签约项目计32个，总投资180亿元。")
     assert sum(1 for o in x.observations if o.value == 32.0) == 1
+
+
+def test_a_role_word_in_a_byline_holds_for_names_marked_wen():
+    x = extract("中原区召开会议。正观新闻·郑州晚报记者 董占卿 通讯员 王耀祖 王文成/文 徐宗福/图")
+    titles = {(person, title) for person, title, _ in posts(x)}
+    assert ("王文成", "通讯员") in titles and ("王文成", "记者") not in titles
+    assert ("徐宗福", "摄影") in titles
+
+
+def test_a_fuller_post_replaces_the_bare_one():
+    x = extract("中原区召开会议。正观新闻·郑州晚报记者 孙志刚")
+    assert {(p, t) for p, t, _ in posts(x) if p == "孙志刚"} == {("孙志刚", "记者")}
+    assert len([p for p in x.posts if x.entities[p.person].label == "孙志刚"]) == 1
+
+
+def test_other_attendees_are_not_a_person():
+    x = extract("中原区召开会议。请各位政协委员和其他列席人员提出意见。")
+    assert not [e for e in x.entities.values() if "Person" in e.types]

@@ -15,6 +15,7 @@ AFTER_NAME = ("主持", "出席", "参加", "强调", "表示", "指出", "讲�
               "到", "来", "走访", "首先", "代表", "传达", "宣读", "通报", "总结", "部署", "就", "也", "还", "主任",
               "家属", "一家", "出", "参")
 ROLE_WORDS = ("记者", "通讯员", "摄影", "实习生", "书记", "主任", "部长", "区长", "市长", "局长", "常委")
+NOT_GIVEN_NAMES = {"其他", "其它", "各位", "他们", "她们", "大家", "同志", "其", "各"}
 BYLINE = {"记者": "记者", "通讯员": "通讯员", "摄影": "摄影", "实习生": "实习生"}
 LEADERS = ("领导", "嘉宾")  # words before a list of names that are not post titles
 
@@ -39,6 +40,8 @@ def person_name_at(text: str, i: int, surnames: frozenset[str]) -> int:
         end = i + sur + given
         if end > len(text) or not all(CJK.match(c) for c in text[i + sur:end]):
             break
+        if text[i + sur:end] in NOT_GIVEN_NAMES:  # 委员和其他列席人员: 和 is a surname, 其他 is no given name
+            return best
         best = end
         if text.startswith(AFTER_NAME, end) and given == 1:
             return end  # 闫凯参加 → 闫凯
@@ -131,10 +134,12 @@ def find_bylines(ctx: Context) -> list[tuple[Mention, str]]:
                     continue
                 break
             pos = text.find(word, pos + 1)
+    named = {(m.start, m.end) for m, _ in found}
     for m in re.finditer(r"([\u4e00-\u9fff]{2,3})\s?/\s?([文图])", text):
         start = m.start(1)
         end = person_name_at(text, start, surnames)
-        if end == m.end(1):
+        # 通讯员 王耀祖 王文成/文: the role word before the names says what they are; /文 marks the group
+        if end == m.end(1) and (start, end) not in named:
             found.append((ctx.mention("Person", start, end, "byline"), "记者" if m.group(2) == "文" else "摄影"))
     return found
 

@@ -57,4 +57,14 @@ def find_posts(ctx: Context, entities: dict[str, Entity], span_key: dict[tuple[i
         person = span_key.get((mention.start, mention.end))
         if person:
             posts.append(Post(person, role, None, Evidence(mention.start, mention.end, mention.sentence)))
-    return list(dict.fromkeys(posts))
+    return _most_specific(list(dict.fromkeys(posts)), entities)
+
+
+def _most_specific(posts: list[Post], entities: dict[str, Entity]) -> list[Post]:
+    """Drop a post that a fuller one of the same person restates: 记者 beside 郑州晚报记者,
+    党工委书记 beside 郑州经济技术开发区党工委书记."""
+    def label(p: Post) -> str:
+        return (entities[p.org].label if p.org else "") + p.title
+
+    return [p for p in posts if not any(q.person == p.person and label(q) != label(p) and label(q).endswith(label(p))
+                                        for q in posts)]
