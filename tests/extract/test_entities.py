@@ -83,3 +83,16 @@ def test_programme_batches_are_not_programmes_and_verbs_do_not_start_projects():
 def test_counts_of_things_are_not_names():
     x = extract("全区新开工11个项目，新建7所幼儿园。")
     assert not labels(x, "Project") and not labels(x, "Organization")
+
+
+def test_phrases_lists_and_sizes_ending_in_a_name_word_are_not_names():
+    x = extract("中原区发展。吹响了项目建设冲锋号，梯次接续的项目不断，以大项目带动，一是开发区建设提速，"
+                "推进芝麻街1958双创园二期等项目，新建5000平方米以上公园2个，2023年老旧小区改造。")
+    found = {e.label for e in x.entities.values()}
+    assert not found & {"吹响了项目", "梯次接续的项目", "以大项目", "一是开发区", "芝麻街1958双创园二期等项目",
+                        "5000平方米以上公园", "2023年老旧小区"}
+
+
+def test_a_name_does_not_run_across_a_paragraph_break():
+    x = extract("中原区发展。\n\n推进服装智能\n\n化生产线建设项目。")
+    assert all("\n" not in e.label for e in x.entities.values())

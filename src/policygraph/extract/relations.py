@@ -62,9 +62,13 @@ def construction_relations(ctx: Context, entities: dict[str, Entity], span_key: 
         if "Project" in e.types:
             for label in sorted(e.labels):
                 for other_label, ok in label_key.items():
-                    if ok == k or len(other_label) < 3 or other_label not in label or other_label == label:
+                    if ok == k or other_label not in label or other_label == label:
                         continue
                     other = entities[ok].types
+                    # a two-character brand counts only where it opens the name: 上汽发动机二期, 宇通…中心
+                    if len(other_label) < 2 or (len(other_label) == 2 and not (
+                            "Enterprise" in other and label.startswith(other_label))):
+                        continue
                     if other & {"Park", "Place"} and "Project" not in other:
                         rels.append(Relation(k, "locatedIn", ok, ev))
                     if other & {"Enterprise"}:

@@ -86,6 +86,14 @@ def _endings(ctx: Context) -> list[tuple[int, int, str]]:
     return sorted((start, end, kind) for end, (start, kind) in best.items())
 
 
+ENUMERATION = re.compile(r"(?:[一二三四五六七八九十]是|首先|其次|同时|此外|另外)")
+PLAIN_NAMED = {"Project", "Park", "DevelopmentZone", "Place", "Subdistrict"}
+PARTICLES = re.compile(r"[了的着]")
+YEAR_LEAD = re.compile(r"20\d\d年")
+MEASURED = re.compile(r"\d+(?:\.\d+)?(?:万|千)?(?:平方米|亩|公里|米|个|所|家)")  # 5000平方米以上公园: a size, not a name
+PREPOSITIONS = set("以在把将对为从向")
+
+
 def find_suffixed(ctx: Context) -> list[Mention]:
     text = ctx.text
     freq = tokenizer().FREQ
@@ -104,8 +112,18 @@ def find_suffixed(ctx: Context) -> list[Mention]:
             continue
         if kind in STRIP_LEADING_VERBS:
             start = _without_leading_verbs(text, start, start_of_ending, by_tag=kind in TAG_STRIPPED)
+        enumerated = ENUMERATION.match(text, start, start_of_ending)
+        if enumerated:  # 一是开发区…: the list marker is not part of the name
+            start = enumerated.end()
+        dated = YEAR_LEAD.match(text, start, start_of_ending)
+        if dated and kind in PLAIN_NAMED:  # 2023年老旧小区: the year dates the work, it does not name a place
+            start = dated.end()
+        body = text[start:start_of_ending]
+        if "\n" in body or body.endswith("等") or (kind in PLAIN_NAMED and (
+                PARTICLES.search(body) or body[:1] in PREPOSITIONS or MEASURED.search(body))):
+            continue  # 吹响了项目, 梯次接续的项目, 以大项目, X等项目: a phrase or a list, not a name
         name = text[start:end]
-        if name in NOT_NAMES or (not CJK.search(text[start:start_of_ending] or "x") and not text[start].isalnum()):
+        if not body or name in NOT_NAMES or (not CJK.search(text[start:start_of_ending] or "x") and not text[start].isalnum()):
             continue
         if COUNTED.search(text[start:start_of_ending]):
             continue  # 11个项目, 7所幼儿园: a count of things, not a name
