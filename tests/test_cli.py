@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -129,3 +131,15 @@ def test_link_reports_matches_and_errors_clearly(tmp_path: Path):
 def test_serve_without_a_store_is_a_clear_error(tmp_path: Path):
     result = invoke("serve", "--store", tmp_path / "none")
     assert result.exit_code == 1 and "no store here" in result.output
+
+
+def test_targets_vs_results_on_the_bundled_corpus(tmp_path: Path):
+    out = tmp_path / "bundled"
+    assert invoke("build", "--out", out, "--no-html").exit_code == 0
+    result = invoke("query", "--name", "targets-vs-results", "--store", out, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    gdp = next(r for r in rows if r["area"] == "中原区" and r["indicator"] == "地区生产总值" and r["measure"] == "growth")
+    assert (gdp["targetYear"], gdp["target"], gdp["resultYear"], gdp["result"]) == ("2023", "7", "2022", "1.9")
+    fiscal = next(r for r in rows if r["area"] == "中原区" and r["indicator"] == "一般公共预算收入" and r["measure"] == "growth")
+    assert (fiscal["target"], fiscal["result"]) == ("3", "-2.6")

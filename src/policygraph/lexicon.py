@@ -46,6 +46,7 @@ class Lexicon:
     industries: frozenset[str]
     set_phrases: frozenset[str]
     stat_zones: dict[str, Division]  # development zones with an NBS statistical area code, by name
+    indicator_names: dict[str, str]  # short or older indicator names → the national indicator's name
 
     def ancestors(self, code: str | None) -> list[Division]:
         """The parents of a division or zone code, nearest first (410102 → 郑州市, 河南省).
@@ -98,6 +99,7 @@ def lexicon(root: Path | None = None) -> Lexicon:
         industries=frozenset(_lines(root / "industries.txt")),
         set_phrases=frozenset(_lines(root / "setphrases.txt")),
         stat_zones={z.name: z for z in _divisions(root / "statzones.tsv", level="zone").values()},
+        indicator_names=dict(line.split("\t") for line in _lines(root / "indicators.tsv")[1:]),
     )
 
 

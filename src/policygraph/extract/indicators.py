@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import division_finder
+from ..lexicon import division_finder, lexicon
 from ..model import Evidence, Observation
 from .base import Context
 
@@ -169,18 +169,36 @@ def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int
 def _first_of_each(found: list[Observation]) -> list[Observation]:
     """One observation per figure: a document restating 32个 (现场签约项目, 此次现场签约项目) keeps the first.
 
-    The first statement of a figure is usually its headline, later ones repeat it in passing.
+    The first statement of a figure is usually its headline with its year and status; later ones
+    repeat it in passing (a 2023 heading recalling 2022's 37个省市重点项目), so they are not new figures.
     """
     kept: list[Observation] = []
     for obs in found:
-        if not any(k.area == obs.area and k.year == obs.year and k.value == obs.value and k.unit == obs.unit
-                   and k.measure == obs.measure and (k.indicator in obs.indicator or obs.indicator in k.indicator)
+        if not any(k.area == obs.area and k.value == obs.value and k.unit == obs.unit and k.measure == obs.measure
+                   and (k.indicator in obs.indicator or obs.indicator in k.indicator)
                    for k in kept):
             kept.append(obs)
     return kept
 
 
+def canonical_indicator(name: str) -> str:
+    """The national indicator a name stands for (生产总值 → 地区生产总值), else the name as written.
+
+    >>> canonical_indicator("全区生产总值"), canonical_indicator("规模以上工业增加值"), canonical_indicator("供应土地")
+    ('地区生产总值', '规模以上工业增加值', '供应土地')
+    """
+    names = lexicon().indicator_names
+    for start in range(len(name)):
+        tail = name[start:]
+        if tail in names.values():  # 经开区确定了地区生产总值: what comes before a verb is not a qualifier
+            return tail if start == 0 or name[:start] in ("全区", "全市", "全县", "全省", "全年") or re.search(
+                r"(了|确定|实现|完成)$", name[:start]) else name
+        if tail in names and (start == 0 or name[:start] in ("全区", "全市", "全县", "全省", "全年", "地区")):
+            return names[tail]
+    return name
+
+
 def _obs(ctx: Context, area: str, name: str, measure: str, year: int, value: float, unit: str, status: str,
          written: str, start: int, sentence: int) -> Observation:
-    return Observation(area, name, measure, year, value, unit, status, written,
+    return Observation(area, canonical_indicator(name), measure, year, value, unit, status, written,
                        Evidence(start, start + len(written), sentence))
