@@ -96,3 +96,8 @@ def test_phrases_lists_and_sizes_ending_in_a_name_word_are_not_names():
 def test_a_name_does_not_run_across_a_paragraph_break():
     x = extract("中原区发展。\n\n推进服装智能\n\n化生产线建设项目。")
     assert all("\n" not in e.label for e in x.entities.values())
+
+
+def test_roads_streets_rivers_and_lakes_after_a_proper_name():
+    x = extract("中原区发展。改造卧龙路、泰州路和西站北街，打通西四环，推进西流湖、金水河治理。提出新思路，完善道路网络和铁路。")
+    assert labels(x, "Place") == {"卧龙路", "泰州路", "西站北街", "西四环", "西流湖", "金水河"}

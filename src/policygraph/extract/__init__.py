@@ -18,6 +18,7 @@ from .events import event_facts
 from .indicators import find_observations
 from .industries import find_industries
 from .people import find_people
+from .places import find_ways
 from .posts import find_posts
 from .projects import find_project_lists
 from .quoted import find_documents, find_quoted
@@ -27,7 +28,7 @@ from .suffixed import find_suffixed
 MentionExtractor = Callable[[Context], list[Mention]]
 MENTION_EXTRACTORS: list[MentionExtractor] = [
     find_divisions, find_suffixed, find_bodies, find_representatives, find_people, find_quoted, find_documents,
-    find_industries, find_project_lists,
+    find_industries, find_project_lists, find_ways,
 ]
 
 
