@@ -101,3 +101,8 @@ def test_a_name_does_not_run_across_a_paragraph_break():
 def test_roads_streets_rivers_and_lakes_after_a_proper_name():
     x = extract("中原区发展。改造卧龙路、泰州路和西站北街，打通西四环，推进西流湖、金水河治理。提出新思路，完善道路网络和铁路。")
     assert labels(x, "Place") == {"卧龙路", "泰州路", "西站北街", "西四环", "西流湖", "金水河"}
+
+
+def test_documents_by_their_kind_of_title_with_the_year_inside():
+    x = extract("中原区发展。向大会报告中原区2022年国民经济和社会发展计划执行情况，落实RCEP贸易协定。")
+    assert labels(x, "PolicyDocument") == {"中原区2022年国民经济和社会发展计划", "RCEP贸易协定"}

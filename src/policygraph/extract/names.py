@@ -31,6 +31,7 @@ STOP_WORDS = frozenset("""
 
 PUNCT = set("，。、；：？！,.;:?!“”‘’\"'《》〈〉「」『』()（）[]【】—-·…/ \n\t")
 # A number with a measure word counts things (``18个``); a bare number can be part of a name (``1958``).
+YEAR_TOKEN = re.compile(r"^(?:19|20)\d\d$")
 _COUNTING = re.compile(r"^[0-9.]+[个家项所座条]$|^[一二三四五六七八九十百千两]+[个家项所座条]$")
 
 
@@ -55,12 +56,15 @@ def name_start(text: str, end: int, floor: int, max_chars: int = 24, max_tokens:
     lo = max(floor, end - max_chars - 4)
     start = end
     right = ""
-    for used, (tok, s, _) in enumerate(reversed(tokens(text[lo:end]))):
+    toks = list(reversed(tokens(text[lo:end])))
+    for used, (tok, s, _) in enumerate(toks):
         absolute = lo + s
         if any(ch in punct for ch in tok):
             break
+        dated = tok == "年" and used + 1 < len(toks) and YEAR_TOKEN.match(toks[used + 1][0])  # 2022年…计划
         # a stop word before a one-character name part (计划|路, 建设|路) belongs to the name
-        if tok in stop and not (len(right) == 1 and "\u4e00" <= right <= "\u9fff") and not (first_free and used == 0):
+        if (tok in stop and not dated and not (len(right) == 1 and "\u4e00" <= right <= "\u9fff")
+                and not (first_free and used == 0)):
             break
         if used and any(tok.endswith(b) for b in barriers):
             break
