@@ -136,3 +136,10 @@ def test_strict_turns_skipped_files_into_failure(tmp_path: Path, strict: bool, c
     assert result.exit_code == code, result.output
     assert "empty.txt: is empty" in result.output and "1 of 3 files skipped" in result.output
     assert (tmp_path / "b" / "graph.trig").exists()  # built either way; --strict only changes the status
+
+
+def test_two_workers_build_the_same_graph_as_one(tmp_path: Path):
+    folder = corpus(tmp_path)
+    one = build([folder], tmp_path / "one", html=False, workers=1)
+    two = build([folder], tmp_path / "two", html=False, workers=2)
+    assert one.graph.read_bytes() == two.graph.read_bytes()

@@ -47,6 +47,7 @@ def build(
     html: Annotated[bool, typer.Option(help="Also write graph.html.")] = True,
     strict: Annotated[bool, typer.Option(help="Exit with status 1 if any file was skipped.")] = False,
     max_size: Annotated[float, typer.Option(min=0.001, help="Skip files larger than this many MB.")] = 50.0,
+    workers: Annotated[int | None, typer.Option(min=1, help="Processes extracting documents (default: all cores).")] = None,
 ) -> None:
     """Build graph.trig, an Oxigraph store and graph.html from documents."""
     if update is not None and out_dir != Path("build") and out_dir != update:
@@ -61,7 +62,8 @@ def build(
 
         try:
             report = pipeline.build(paths, target, base=base, html=html, progress=progress,
-                                    update=update is not None, max_bytes=int(max_size * 1024 * 1024))
+                                    update=update is not None, max_bytes=int(max_size * 1024 * 1024),
+                                    workers=workers or pipeline.default_workers())
         except (pipeline.BuildError, store.StoreError) as exc:
             raise fail(str(exc)) from None
     for path, reason in report.skipped:

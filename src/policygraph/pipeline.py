@@ -7,11 +7,14 @@ that fails or is killed leaves the previous graph, store and page as they were.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import shutil
+import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -21,7 +24,7 @@ from .cache import ExtractionCache, write_cache
 from .config import PREFIXES, corpus_dir, iri_base, ontology_dir
 from .extract import extract_document
 from .ingest import MAX_BYTES, IngestError, find_files, load_document
-from .model import Extraction
+from .model import Document, Extraction
 from .rdf import all_quads
 from .resolve import merge_corpus
 from .store import create_store, to_oxigraph, write_trig
@@ -63,10 +66,14 @@ class BuildReport:
 
 def extract_files(paths: Sequence[Path], progress: Progress | None = None,
                   skipped: list[tuple[Path, str]] | None = None, cache: ExtractionCache | None = None,
-                  max_bytes: int = MAX_BYTES) -> list[Extraction]:
-    """Read and extract every file; unreadable ones are recorded in ``skipped``, cached ones reused."""
+                  max_bytes: int = MAX_BYTES, workers: int = 1) -> list[Extraction]:
+    """Read and extract every file; unreadable ones are recorded in ``skipped``, cached ones reused.
+
+    With ``workers`` > 1 the documents are extracted in that many processes; extraction is a pure
+    function of the document, so the result is the same as in one process.
+    """
     files = list(find_files(paths))
-    results: list[Extraction] = []
+    docs = []
     seen_ids: Counter[str] = Counter()
     for i, path in enumerate(files):
         try:
@@ -74,21 +81,42 @@ def extract_files(paths: Sequence[Path], progress: Progress | None = None,
         except IngestError as exc:
             if skipped is not None:
                 skipped.append((exc.path, exc.reason))
-            if progress:
-                progress("extract", i + 1, len(files))
             continue
+        finally:
+            if progress:
+                progress("read", i + 1, len(files))
         seen_ids[doc.id] += 1
         if seen_ids[doc.id] > 1:  # two files with the same name in different folders
             doc = replace(doc, id=f"{doc.id}-{doc.sha256[:8]}")
-        results.append((cache.get(doc) if cache else None) or extract_document(doc))
+        docs.append(doc)
+    results: list[Extraction | None] = [cache.get(doc) if cache else None for doc in docs]
+    todo = [i for i, x in enumerate(results) if x is None]
+    for done, (i, x) in enumerate(zip(todo, _extract_all([docs[i] for i in todo], workers), strict=True), 1):
+        results[i] = x
         if progress:
-            progress("extract", i + 1, len(files))
-    return results
+            progress("extract", done, len(todo))
+    return [x for x in results if x is not None]
+
+
+def _extract_all(docs: list[Document], workers: int) -> Iterator[Extraction]:
+    if workers <= 1 or len(docs) < 2:
+        yield from map(extract_document, docs)
+        return
+    # the first document is read here, which loads the dictionary and lexicons once; forked workers
+    # then share them instead of each loading its own
+    yield extract_document(docs[0])
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    with ProcessPoolExecutor(max_workers=min(workers, len(docs) - 1), mp_context=context) as pool:
+        yield from pool.map(extract_document, docs[1:], chunksize=max(1, len(docs) // (workers * 8)))
+
+
+def default_workers() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def build(paths: Iterable[Path] | None = None, out: Path = Path("build"), base: str | None = None,
           html: bool = True, progress: Progress | None = None, update: bool = False,
-          max_bytes: int = MAX_BYTES) -> BuildReport:
+          max_bytes: int = MAX_BYTES, workers: int = 1) -> BuildReport:
     """Build the graph of the documents under ``paths`` (the bundled corpus when none) into ``out``.
 
     With ``update``, documents whose text is unchanged since the build in ``out`` are not extracted
@@ -103,7 +131,7 @@ def build(paths: Iterable[Path] | None = None, out: Path = Path("build"), base: 
     recover(out)
     report = BuildReport(out)
     cache = ExtractionCache(out if update else None)
-    extractions = extract_files(paths, progress, report.skipped, cache, max_bytes)
+    extractions = extract_files(paths, progress, report.skipped, cache, max_bytes, workers)
     if not extractions:
         reasons = "; ".join(f"{p}: {r}" for p, r in report.skipped) or "no .txt, .md or .html files found"
         raise BuildError(f"nothing to build from {', '.join(map(str, paths))} ({reasons})")
