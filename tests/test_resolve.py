@@ -5,7 +5,7 @@ from pathlib import Path
 from policygraph.extract import extract_document
 from policygraph.ingest import document_from_text
 from policygraph.model import Entity
-from policygraph.resolve import entity_iri, merge_corpus
+from policygraph.resolve import entity_iri, merge_corpus, merge_key
 from tests.conftest import entity, extract
 
 BASE = "https://w3id.org/policygraph/"
@@ -43,3 +43,24 @@ def test_entities_merge_across_documents_but_bare_forms_do_not():
     assert entity(a, "二砂文创园").iri == entity(b, "二砂文创园").iri
     assert entity(a, "市委").iri != entity(b, "市委").iri
     assert len({e.iri for e in corpus.values()}) == len(corpus)
+
+
+def test_spelling_variants_meet_across_documents():
+    a = extract_document(document_from_text(
+        "中原区发展。中原区第十七届人民代表大会第三次会议召开，郑州国棉三厂特色历史文化街区开街，发展科技服务业。", Path("a.txt")))
+    b = extract_document(document_from_text(
+        "中原区发展。中原区十七届人大闭幕，国棉三厂特色历史文化街区迎客，壮大科技服务产业。", Path("b.txt")))
+    merge_corpus([a, b], BASE)
+    assert entity(a, "中原区第十七届人民代表大会").iri == entity(b, "中原区十七届人大").iri
+    assert entity(a, "郑州国棉三厂特色历史文化街区").iri == entity(b, "国棉三厂特色历史文化街区").iri
+
+
+def test_a_city_name_is_not_stripped_where_it_runs_into_the_name():
+    assert merge_key("郑州市民活动中心", "Place") == "郑州市民活动中心"
+    assert merge_key("郑州人民医院", "Place") == "郑州人民医院"  # too little left to be a name of its own
+    assert merge_key("中原区人民医院", "Place") == "中原区人民医院"  # county names always stay
+
+
+def test_the_committee_a_representative_speaks_for_is_not_a_person():
+    x = extract("中原区发展。李晓雷代表区委、区政府向大家致以祝福。")
+    assert all("Person" not in e.types for e in x.entities.values() if e.label.endswith("区委"))

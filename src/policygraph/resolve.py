@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from .config import ENTITY_TYPES
 from .extract.base import Context
 from .labels import GENERIC, clean_label, qualify
+from .lexicon import lexicon
 from .model import Entity, Extraction, Mention
 
 TAILS = ("改革", "活动", "行动", "项目", "工程", "建设", "产业集群", "产业", "战略", "工作要求", "供应", "机制", "创建",
@@ -257,6 +258,52 @@ def entity_iri(base: str, ent: Entity) -> str:
     return f"{base}id/{slug(primary)}/{digest}"
 
 
+SEPARATORS = re.compile(r"[，,、；;\s　]")
+NTH_CONGRESS = re.compile(r"第?([一二三四五六七八九十]+)届人民代表大会")
+NTH_COMMITTEE = re.compile(r"^(.{2,6}?[区县市])第[一二三四五六七八九十]+届委员会$")
+DISTINCT_NAMES = {"Park", "DevelopmentZone", "Place"}
+
+
+def merge_key(label: str, type_: str) -> str:
+    """A spelling of a name under which its variants in other documents meet.
+
+    >>> merge_key("起步就是冲刺，开局就是决战", "Initiative") == merge_key("起步就是冲刺、开局就是决战", "Initiative")
+    True
+    >>> merge_key("中原区第十七届人民代表大会", "Organization"), merge_key("中原区十七届人大", "Organization")
+    ('中原区十七届人大', '中原区十七届人大')
+    >>> merge_key("郑州市中原区第十二届委员会", "Organization"), merge_key("科技服务业", "Industry")
+    ('中原区委', '科技服务')
+    >>> merge_key("郑州国棉三厂特色历史文化街区", "Park")
+    '国棉三厂特色历史文化街区'
+    """
+    key = SEPARATORS.sub("", label)
+    if type_ == "Organization":
+        key = NTH_CONGRESS.sub(r"\1届人大", key)
+        key = _without_leading_prefecture(key, 4)
+        committee = NTH_COMMITTEE.match(key)
+        if committee:  # 中原区第十二届委员会 is the district's party committee: 中原区委
+            key = committee.group(1) + "委"
+    elif type_ == "Industry":
+        key = key.removesuffix("产业") if len(key) > 4 else key
+        key = key.removesuffix("业") if key.endswith("服务业") else key
+    elif type_ in DISTINCT_NAMES:
+        key = _without_leading_prefecture(key, 7)
+    return key
+
+
+def _without_leading_prefecture(name: str, keep: int) -> str:
+    """郑州国棉三厂… → 国棉三厂…: a city or province name in front, when enough name is left."""
+    lex = lexicon()
+    for size in (4, 3, 2):
+        head = name[:size]
+        rest = name[size:]
+        # 郑州市民活动中心: the 市 after 郑州 ends the city's name, so 市民活动中心 is not a name of its own
+        if (any(d.level in ("province", "prefecture") for d in lex.divisions_by_name.get(head, ()))
+                and len(rest) >= keep and rest[0] not in "省市区县"):
+            return rest
+    return name
+
+
 def merge_corpus(extractions: list[Extraction], base: str) -> dict[str, Entity]:
     """Give every entity of every document its corpus-wide IRI (in place) and return the corpus
     entities by IRI, each with all its labels, types and mentions."""
@@ -270,6 +317,7 @@ def merge_corpus(extractions: list[Extraction], base: str) -> dict[str, Entity]:
                 continue
             for t in e.types:
                 groups.union(node, f"{t}|{label}")
+                groups.union(node, f"{t}|~{merge_key(label, t)}")
         if e.code:
             groups.union(node, f"code|{e.code}")
     clusters: dict[str, list[Entity]] = defaultdict(list)
