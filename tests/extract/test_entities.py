@@ -106,3 +106,9 @@ def test_roads_streets_rivers_and_lakes_after_a_proper_name():
 def test_documents_by_their_kind_of_title_with_the_year_inside():
     x = extract("中原区发展。向大会报告中原区2022年国民经济和社会发展计划执行情况，落实RCEP贸易协定。")
     assert labels(x, "PolicyDocument") == {"中原区2022年国民经济和社会发展计划", "RCEP贸易协定"}
+
+
+def test_a_legal_form_proves_a_firm_and_a_conjunction_separates_two():
+    x = extract("中原区发展。中原环保股份有限公司入选示范企业，腾讯官方与市城建集团签约。")
+    assert {"中原环保股份有限公司", "市城建集团"} <= labels(x, "Enterprise")
+    assert not any("与" in e.label for e in x.entities.values())

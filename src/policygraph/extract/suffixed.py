@@ -89,6 +89,7 @@ def _endings(ctx: Context) -> list[tuple[int, int, str]]:
 ENUMERATION = re.compile(r"(?:[一二三四五六七八九十]是|首先|其次|同时|此外|另外)")
 PLAIN_NAMED = {"Project", "Park", "DevelopmentZone", "Place", "Subdistrict"}
 PARTICLES = re.compile(r"[了的着]")
+CONJUNCTION = re.compile(r"[与和及、]")
 YEAR_LEAD = re.compile(r"20\d\d年")
 MEASURED = re.compile(r"\d+(?:\.\d+)?(?:万|千)?(?:平方米|亩|公里|米|个|所|家)")  # 5000平方米以上公园: a size, not a name
 PREPOSITIONS = set("以在把将对为从向")
@@ -119,6 +120,10 @@ def find_suffixed(ctx: Context) -> list[Mention]:
         if dated and kind in PLAIN_NAMED:  # 2023年老旧小区: the year dates the work, it does not name a place
             start = dated.end()
         body = text[start:start_of_ending]
+        joins = [m.end() for m in CONJUNCTION.finditer(body)] if kind == "Enterprise" else []
+        if joins:  # 腾讯官方与市城建集团: the firm is what follows the last 与
+            start += joins[-1]
+            body = text[start:start_of_ending]
         if "\n" in body or body.endswith("等") or (kind in PLAIN_NAMED and (
                 PARTICLES.search(body) or body[:1] in PREPOSITIONS or MEASURED.search(body))):
             continue  # 吹响了项目, 梯次接续的项目, 以大项目, X等项目: a phrase or a list, not a name
@@ -131,7 +136,8 @@ def find_suffixed(ctx: Context) -> list[Mention]:
             continue  # “三个一批”项目: projects of a programme, not a named project
         if kind == "Initiative" and start_of_ending - start < 2:
             continue
-        if kind in NEEDS_PROPER_PART:
+        legal_form = kind == "Enterprise" and text[start_of_ending:end].endswith("有限公司")
+        if kind in NEEDS_PROPER_PART and not legal_form:  # a registered legal form is proof enough of a name
             words = [t for t, _, _ in tokens(text[start:start_of_ending])]
             if not is_named(words, freq, places):
                 continue
