@@ -112,3 +112,10 @@ def test_a_legal_form_proves_a_firm_and_a_conjunction_separates_two():
     x = extract("中原区发展。中原环保股份有限公司入选示范企业，腾讯官方与市城建集团签约。")
     assert {"中原环保股份有限公司", "市城建集团"} <= labels(x, "Enterprise")
     assert not any("与" in e.label for e in x.entities.values())
+
+
+def test_brands_listed_before_a_firm_noun_are_enterprises():
+    x = extract("中原区发展。联合抖音、吉利玛特、苏宁等线上品牌和平台。发挥字节跳动、滴滴等企业的资源优势。"
+                "推动产业升级等工作。")
+    assert labels(x, "Enterprise") >= {"抖音", "吉利玛特", "苏宁", "字节跳动", "滴滴"}
+    assert "产业升级" not in labels(x, "Enterprise")
