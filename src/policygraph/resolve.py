@@ -275,6 +275,8 @@ def merge_key(label: str, type_: str) -> str:
     ('中原区委', '科技服务')
     >>> merge_key("郑州国棉三厂特色历史文化街区", "Park")
     '国棉三厂特色历史文化街区'
+    >>> merge_key("渡森服饰年产300万件服装智能化生产线建设项目", "Project")
+    '渡森服饰年产300万件服装智能化生产线'
     """
     key = SEPARATORS.sub("", label)
     if type_ == "Organization":
@@ -288,6 +290,11 @@ def merge_key(label: str, type_: str) -> str:
         key = key.removesuffix("业") if key.endswith("服务业") else key
     elif type_ in DISTINCT_NAMES:
         key = _without_leading_prefecture(key, 7)
+    elif type_ == "Project":  # …生产线 and …生产线建设项目 are one project
+        for tail in ("建设项目", "项目"):
+            if key.endswith(tail) and len(key) - len(tail) >= 6:
+                key = key[: -len(tail)]
+                break
     return key
 
 

@@ -119,3 +119,15 @@ def test_brands_listed_before_a_firm_noun_are_enterprises():
                 "推动产业升级等工作。")
     assert labels(x, "Enterprise") >= {"抖音", "吉利玛特", "苏宁", "字节跳动", "滴滴"}
     assert "产业升级" not in labels(x, "Enterprise")
+
+
+def test_projects_named_before_deng_xiangmu_and_phases():
+    x = extract("经开区发展。上汽发动机二期等148个项目开工建设。加快华润燃气智慧燃气信息科技中心等项目建设，确保磨街二期投用。")
+    assert {"上汽发动机二期", "华润燃气智慧燃气信息科技中心", "磨街二期"} <= labels(x, "Project")
+
+
+def test_a_sentence_broken_by_a_blank_line_is_rejoined():
+    from policygraph.ingest.normalise import normalise
+
+    text, _ = normalise("项目7个，投资总额29.2亿元。分别是：渡森服饰年产300万件服装智能\n\n化生产线建设项目、中原区建设路第六小学。\n\n标题\n\n正文。")
+    assert "服装智能化生产线建设项目" in text and "\n标题\n" in text

@@ -12,7 +12,8 @@ from .base import Context
 
 LIST_INTRO = re.compile(r"(?:项目|工程)[^\n]{0,60}?(?:分别是|分别为|包括|主要有)[:：]")
 ITEM_SPLIT = re.compile(r"[、；;]|及(?=[\u4e00-\u9fff]{4})|和(?=[\u4e00-\u9fff]{4})")
-SAMPLE = re.compile(r"(?:签约|推进|实施|谋划|建成|开工|完成)([^，。；、]{4,30}?)等\d+个(?:重点|重大)?项目")
+SAMPLE = re.compile(r"(?:签约|推进|实施|谋划|建成|开工|完成|加快|确保|推动)([^，,。；;：:]{4,60}?)等(?:\d+个)?(?:重点|重大)?项目")
+ITEM_LEAD = re.compile(r"^(?:推进|实施|加快|推动|建设|开工|启动|完成)+")
 
 
 def find_project_lists(ctx: Context) -> list[Mention]:
@@ -28,6 +29,11 @@ def find_project_lists(ctx: Context) -> list[Mention]:
             item_clean = item.strip()
             if 4 <= len(item_clean) <= 40 and start >= 0:
                 found.append(ctx.mention("Project", start, start + len(item_clean), "project-list"))
-    for m in SAMPLE.finditer(text):
-        found.append(ctx.mention("Project", m.start(1), m.end(1), "project-sample"))
+    for m in SAMPLE.finditer(text):  # 上汽发动机二期等148个项目, A、B等项目: each named item is a project
+        for item in re.finditer(r"[^、]+", m.group(1)):
+            lead = ITEM_LEAD.match(item.group())
+            name = item.group()[lead.end() if lead else 0:]
+            if 4 <= len(name) <= 40 and not name.endswith(("重点", "重大")) and not re.search(r"\d+个", name):
+                start = m.start(1) + item.end() - len(name)
+                found.append(ctx.mention("Project", start, start + len(name), "project-sample"))
     return found

@@ -9,6 +9,7 @@ verbatim, and applies NFKC to each character (full-width digits and brackets bec
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 TERMINAL = set("。！？!?…")  # a closing quote or bracket at a column edge is mid-sentence
@@ -35,6 +36,9 @@ def _blocks(original: str) -> list[list[tuple[int, str]]]:
     return [b for b in blocks if b]
 
 
+CLAUSE_MARKS = re.compile(r"[，。；：,;:]")
+
+
 def _is_wrapped(line: str, width: int) -> bool:
     """A line filled to the column width without closing punctuation continues on the next line."""
     stripped = line.strip()
@@ -59,6 +63,8 @@ def paragraphs(original: str) -> list[list[tuple[int, str]]]:
         # a column break inside a sentence: the block's last line is full width and unterminated
         last = block[-1][1].strip()
         carry = len(block) > 1 and _is_wrapped(last, width) and len(last) >= width
+        # a page break inside a sentence: prose (it has clause punctuation) that stops mid-word
+        carry = carry or (len(last) >= 20 and bool(CLAUSE_MARKS.search(last)) and _is_han(last[-1]))
     return result
 
 
