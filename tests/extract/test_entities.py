@@ -131,3 +131,8 @@ def test_a_sentence_broken_by_a_blank_line_is_rejoined():
 
     text, _ = normalise("项目7个，投资总额29.2亿元。分别是：渡森服饰年产300万件服装智能\n\n化生产线建设项目、中原区建设路第六小学。\n\n标题\n\n正文。")
     assert "服装智能化生产线建设项目" in text and "\n标题\n" in text
+
+
+def test_quoted_questions_complements_and_metaphors_are_not_initiatives():
+    x = extract("中原区发展。回答好“怎么看”“怎么干”，做到“稳得住”“管得好”，打好“组合拳”，绘好“路线图”，推进“万人助万企”。")
+    assert labels(x, "Initiative") == {"万人助万企"}

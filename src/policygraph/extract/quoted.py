@@ -18,7 +18,8 @@ INITIATIVE_TAILS = ("改革", "行动", "活动", "工程", "战略", "计划", 
 DOCUMENT_TAILS = ("规划", "协定", "纲要", "方案", "意见", "措施", "条例", "办法")
 NAME_TAILS = re.compile("(产业园|文创园|双创园|创意园|商务区|片区|板块|新城|小镇|大赛|论坛|会议|大会|活动周|园区|有限公司|集团)")
 BATCH = re.compile(r"^(签约|开工|投产|达效|竣工|储备|谋划|建成|招引|落地)一批$")  # a batch of a programme, not a programme
-NOT_PROGRAMME = re.compile(r"^[\d.%]+$|^第.+名$|[，。！？]$")
+# a number, a ranking, a sentence, a verb with a complement (稳得住, 管得好), a question (怎么看)
+NOT_PROGRAMME = re.compile(r"^[\d.%]+$|^第.+名$|[，。！？]$|.得[住好稳下起牢实]|^(?:怎么|如何|怎样|为什么)")
 
 
 def find_quoted(ctx: Context) -> list[Mention]:
