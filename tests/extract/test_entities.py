@@ -136,3 +136,9 @@ def test_a_sentence_broken_by_a_blank_line_is_rejoined():
 def test_quoted_questions_complements_and_metaphors_are_not_initiatives():
     x = extract("中原区发展。回答好“怎么看”“怎么干”，做到“稳得住”“管得好”，打好“组合拳”，绘好“路线图”，推进“万人助万企”。")
     assert labels(x, "Initiative") == {"万人助万企"}
+
+
+def test_words_inside_a_commission_meeting_or_count_are_not_names():
+    x = extract("中原区发展。中原区发展和改革委员会主任牛振军出席中央经济工作会议，新建9所中小学。")
+    found = {e.label for e in x.entities.values()}
+    assert not found & {"中原区发展和改革", "中央经济", "9所中小学"}

@@ -45,7 +45,9 @@ def _constructions(ctx: Context) -> list[Mention]:
                 break
     for m in ECONOMY.finditer(text):
         head = m.group(1)[:2]
-        if m.group(1) not in NOT_ECONOMY and head not in STOP_WORDS and not word_tag(head).startswith(("v", "d", "p")):
+        meeting = text.startswith(("工作", "会议", "形势", "运行"), m.end(1))  # 中央经济工作会议 is no sector
+        if (m.group(1) not in NOT_ECONOMY and head not in STOP_WORDS and not meeting
+                and not word_tag(head).startswith(("v", "d", "p"))):
             found.append(ctx.mention("Industry", m.start(1), m.end(1), "economy"))
     return found
 

@@ -90,6 +90,7 @@ ENUMERATION = re.compile(r"(?:[一二三四五六七八九十]是|首先|其次|
 PLAIN_NAMED = {"Project", "Park", "DevelopmentZone", "Place", "Subdistrict"}
 PARTICLES = re.compile(r"[了的着]")
 CONJUNCTION = re.compile(r"[与和及、]")
+LEADING_COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十百千两]+)(?:个|家|所|项|座|条|批|处|名)")  # 9所中小学
 YEAR_LEAD = re.compile(r"20\d\d年")
 MEASURED = re.compile(r"\d+(?:\.\d+)?(?:万|千)?(?:平方米|亩|公里|米|个|所|家)")  # 5000平方米以上公园: a size, not a name
 PREPOSITIONS = set("以在把将对为从向")
@@ -130,7 +131,9 @@ def find_suffixed(ctx: Context) -> list[Mention]:
         name = text[start:end]
         if not body or name in NOT_NAMES or (not CJK.search(text[start:start_of_ending] or "x") and not text[start].isalnum()):
             continue
-        if COUNTED.search(text[start:start_of_ending]):
+        if kind == "Initiative" and text.startswith(("委员会", "委", "局", "办"), end):
+            continue  # 发展和改革委员会: 改革 here is part of a commission's name
+        if COUNTED.search(text[start:start_of_ending]) or LEADING_COUNT.match(text, start, start_of_ending):
             continue  # 11个项目, 7所幼儿园: a count of things, not a name
         if kind in ("Project", "Initiative") and ("“" in name or "一批" in name):
             continue  # “三个一批”项目: projects of a programme, not a named project
