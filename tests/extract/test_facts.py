@@ -142,3 +142,10 @@ def test_a_fuller_post_replaces_the_bare_one():
 def test_other_attendees_are_not_a_person():
     x = extract("中原区召开会议。请各位政协委员和其他列席人员提出意见。")
     assert not [e for e in x.entities.values() if "Person" in e.types]
+
+
+def test_an_event_the_district_holds_is_organised_by_it():
+    x = extract("中原区发展。中原区成功举办“郑创汇”国际创新创业大赛。2月1日，全区春节团拜会召开。")
+    organised = relations(x, "organizer")
+    assert ("郑创汇国际创新创业大赛", "中原区") in organised
+    assert ("春节团拜会", "中原区") in organised  # 全区春节团拜会

@@ -42,7 +42,7 @@ def extract_document(document: Document) -> Extraction:
     entities, span_key, area = local_entities(ctx, find_mentions(ctx))
     result = Extraction(document, ctx.sentences, entities, subject_area=area)
     result.posts = find_posts(ctx, entities, span_key, area)
-    event_rels, result.literals = event_facts(ctx, entities, span_key)
+    event_rels, result.literals = event_facts(ctx, entities, span_key, area)
     result.relations = list(dict.fromkeys(
         context_relations(ctx, entities, area) + construction_relations(ctx, entities, span_key, area) + event_rels))
     owned = [(m.start, m.end) for e in entities.values() if e.types & {"Project", "Enterprise"} for m in e.mentions]

@@ -53,8 +53,8 @@ def _nested(spans: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
     return inside
 
 
-def event_facts(ctx: Context, entities: dict[str, Entity], span_key: dict[tuple[int, int], str]
-                ) -> tuple[list[Relation], list[LiteralFact]]:
+def event_facts(ctx: Context, entities: dict[str, Entity], span_key: dict[tuple[int, int], str],
+                area: str | None = None) -> tuple[list[Relation], list[LiteralFact]]:
     relations: list[Relation] = []
     literals: list[LiteralFact] = []
     by_sentence: dict[int, list[tuple[Mention, str]]] = {}
@@ -100,7 +100,31 @@ def event_facts(ctx: Context, entities: dict[str, Entity], span_key: dict[tuple[
                 elif ("Person" in types and PARTICIPATE.search(ctx.text[m.end:m.end + 8])) or ("Enterprise" in types and ctx.text[m.start - 1:m.start] in ("与", "和", "同")):
                     relations.append(Relation(ek, "participant", k, evidence))
     relations += _session_participants(ctx, entities, by_sentence, relations)
+    relations += _area_organised(ctx, entities, by_sentence, relations, area)
     return relations, literals
+
+
+HOSTED = re.compile(r"举办|承办|开展|组织开展|成功举办")
+
+
+def _area_organised(ctx: Context, entities: dict[str, Entity], by_sentence: dict[int, list[tuple[Mention, str]]],
+                    known: list[Relation], area: str | None) -> list[Relation]:
+    """An event with no organiser named, that 全区 holds or that the text says was 举办 / 开展, is the
+    document's area's (成功举办“郑创汇”国际创新创业大赛, 全区春节团拜会)."""
+    if not area:
+        return []
+    organised = {r.subject for r in known if r.predicate == "organizer"}
+    found = []
+    for idx, items in by_sentence.items():
+        sent = ctx.sentences[idx]
+        for m, k in items:
+            if "Event" not in entities[k].types or k in organised or k == area:
+                continue
+            whole_area = m.text.startswith("全区") or ctx.text[max(0, m.start - 2):m.start] == "全区"
+            if whole_area or HOSTED.search(ctx.text[sent.start:m.start]):
+                found.append(Relation(k, "organizer", area, Evidence(sent.start, sent.end, idx)))
+                organised.add(k)
+    return found
 
 
 SESSION_OPENING = re.compile(r"^(?:会上|会议上|会议期间|活动中|活动现场)")
