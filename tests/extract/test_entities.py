@@ -142,3 +142,8 @@ def test_words_inside_a_commission_meeting_or_count_are_not_names():
     x = extract("中原区发展。中原区发展和改革委员会主任牛振军出席中央经济工作会议，新建9所中小学。")
     found = {e.label for e in x.entities.values()}
     assert not found & {"中原区发展和改革", "中央经济", "9所中小学"}
+
+
+def test_names_listed_with_a_proven_name_are_names():
+    x = extract("中原区发展。推动祥云板块、圃田生态新城板块、扩展新区板块等六大板块开发。建设生态新城板块。")
+    assert labels(x, "DevelopmentZone") == {"祥云板块", "圃田生态新城板块", "扩展新区板块"}

@@ -101,6 +101,7 @@ def find_suffixed(ctx: Context) -> list[Mention]:
     freq = tokenizer().FREQ
     places = ctx.lexicon.divisions_by_name
     found: list[Mention] = []
+    unproven: list[tuple[int, int, str]] = []  # look like names but have no rare word: kept if listed with names
     for start_of_ending, end, kind in _endings(ctx):
         # an ending followed by more name (项目部, 街道办) is not the end of this name
         sent = ctx.sentence_of(start_of_ending)
@@ -143,6 +144,27 @@ def find_suffixed(ctx: Context) -> list[Mention]:
         if kind in NEEDS_PROPER_PART and not legal_form:  # a registered legal form is proof enough of a name
             words = [t for t, _, _ in tokens(text[start:start_of_ending])]
             if not is_named(words, freq, places):
+                unproven.append((start, end, kind))
                 continue
         found.append(ctx.mention(kind, start, end, "suffix"))
-    return found
+    return found + _listed_with_names(ctx, found, unproven)
+
+
+def _listed_with_names(ctx: Context, found: list[Mention], unproven: list[tuple[int, int, str]]) -> list[Mention]:
+    """Candidates coordinated by 、 with a proven name of the same type are names too: in 祥云板块、圃田生态新城板块
+    the first is rare enough to be a name, so the second is one of the same list."""
+    named = {(m.start, m.end, m.type) for m in found}
+    added: list[Mention] = []
+    changed = True
+    while changed:
+        changed = False
+        for start, end, kind in unproven:
+            if (start, end, kind) in named:
+                continue
+            after = ctx.text[end:end + 1] == "、" and any(s == end + 1 and k == kind for s, _, k in named)
+            before = ctx.text[start - 1:start] == "、" and any(e == start - 1 and k == kind for _, e, k in named)
+            if after or before:
+                named.add((start, end, kind))
+                added.append(ctx.mention(kind, start, end, "suffix-listed"))
+                changed = True
+    return added
