@@ -147,3 +147,8 @@ def test_words_inside_a_commission_meeting_or_count_are_not_names():
 def test_names_listed_with_a_proven_name_are_names():
     x = extract("中原区发展。推动祥云板块、圃田生态新城板块、扩展新区板块等六大板块开发。建设生态新城板块。")
     assert labels(x, "DevelopmentZone") == {"祥云板块", "圃田生态新城板块", "扩展新区板块"}
+
+
+def test_event_names_keep_their_scope_and_theme():
+    x = extract("中原区发展。筹备召开全区高质量发展总结表彰暨工作动员大会，召开省市民营经济高质量发展会议。")
+    assert {"全区高质量发展总结表彰暨工作动员大会", "省市民营经济高质量发展会议"} <= labels(x, "Event")

@@ -15,7 +15,7 @@ from .names import PUNCT, STOP_WORDS, is_named, name_start
 
 # Events carry years, ordinals and sessions in their names (2023年…第一次观摩推进会, 十二届四次全体(扩大)会议).
 EVENT_STOP = STOP_WORDS - set("""
-年 第 次 届 全区 全市 全省 全国 重点 项目 建设 工作 集中 签约 新 大 全 观摩 发展 代表 经济
+年 第 次 届 全区 全市 全省 全国 重点 项目 建设 工作 集中 签约 新 大 全 观摩 发展 代表 经济 高质量 民营
 """.split())
 EVENT_PUNCT = frozenset(PUNCT - set("()·"))
 MAX_CHARS = {"Event": 36, "Project": 32, "PolicyDocument": 36}
@@ -44,10 +44,13 @@ NAME_PART_CHARS = set("路街河湖山桥号巷村")  # 计划|路9号院, 建�
 LEADING_WORDS = sorted((w for w in STOP_WORDS if len(w) >= 2), key=len, reverse=True)
 
 
-def _without_leading_verbs(text: str, start: int, ending: int, by_tag: bool) -> int:
+EVENT_LEADING_WORDS = [w for w in LEADING_WORDS if w in EVENT_STOP]  # 全区…大会: 全区 names the event
+
+
+def _without_leading_verbs(text: str, start: int, ending: int, by_tag: bool, words: list[str] = LEADING_WORDS) -> int:
     """抓牢项目 / 实施国棉三厂…街区 / 深化改革创新工程: the verb that introduces a name is not part of it."""
     while True:  # a fused token (深化改革创新) still starts with the verb
-        word = next((w for w in LEADING_WORDS if text.startswith(w, start) and ending - start - len(w) >= 2
+        word = next((w for w in words if text.startswith(w, start) and ending - start - len(w) >= 2
                      and text[start + len(w)] not in NAME_PART_CHARS), None)
         if word is None:
             break
@@ -114,7 +117,8 @@ def find_suffixed(ctx: Context) -> list[Mention]:
         if start >= start_of_ending:
             continue
         if kind in STRIP_LEADING_VERBS:
-            start = _without_leading_verbs(text, start, start_of_ending, by_tag=kind in TAG_STRIPPED)
+            start = _without_leading_verbs(text, start, start_of_ending, by_tag=kind in TAG_STRIPPED,
+                                           words=EVENT_LEADING_WORDS if kind == "Event" else LEADING_WORDS)
         enumerated = ENUMERATION.match(text, start, start_of_ending)
         if enumerated:  # 一是开发区…: the list marker is not part of the name
             start = enumerated.end()
