@@ -1,0 +1,202 @@
+"""Measure policygraph against its ceilings, all in one run on one machine, and print the figures.
+
+    python benchmarks/run.py [--scales 1,10,100] [--queries-at 10] [--pages 1000,5000]
+
+* build throughput (characters per second) and its ratio to bare ``jieba.cut`` over the same text;
+* scaling: build time and peak memory at each scale of the bundled corpus (separate processes);
+* speed-up of ``--workers 2`` against ``--workers 1``;
+* latency of every saved query on the largest store, against rdflib's in-memory store running the
+  same queries on the same triples (an rdflib run longer than ``--rdflib-bound`` seconds is reported
+  as exceeding it);
+* load time of the ``viz`` page at given node counts in headless Chromium (when Chromium is present).
+
+Ratios, not seconds, are the result: they hold from one machine to another.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import jieba
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import generate
+
+ROOT = Path(__file__).resolve().parents[1]
+jieba.setLogLevel(logging.WARNING)
+
+BUILD_ONE = """
+import json, resource, sys, time
+from pathlib import Path
+from policygraph.pipeline import build
+from policygraph.text import tokenizer
+tokenizer()  # the dictionary load is start-up, not throughput
+started = time.perf_counter()
+report = build([Path(sys.argv[1])], Path(sys.argv[2]), html=False, workers=int(sys.argv[3]))
+seconds = time.perf_counter() - started
+chars = sum(len(p.read_text(encoding="utf-8")) for p in Path(sys.argv[1]).glob("*.txt"))
+print(json.dumps({"seconds": seconds, "chars": chars, "quads": report.quads,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def build_once(corpus: Path, out: Path, workers: int) -> dict:
+    """One build in a fresh process, so that peak memory is the build's own."""
+    result = subprocess.run([sys.executable, "-c", BUILD_ONE, str(corpus), str(out), str(workers)],
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def jieba_rate(corpus: Path) -> float:
+    """Characters per second of bare jieba.cut (default dictionary, HMM on) over the corpus text."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    jieba.initialize()
+    started = time.perf_counter()
+    for t in texts:
+        for _ in jieba.cut(t):
+            pass
+    return sum(map(len, texts)) / (time.perf_counter() - started)
+
+
+def query_latencies(store_dir: Path, rdflib_bound: float) -> list[tuple[str, float, float | str | None]]:
+    """(query, ms in Oxigraph, ms in rdflib, or None when over the bound, or why rdflib failed)."""
+    import multiprocessing as mp
+
+    from policygraph.query import run, saved_queries
+    from policygraph.store import open_store
+
+    store = open_store(store_dir)
+    triples = sum(1 for _ in store.quads_for_pattern(None, None, None, _default()))
+    print(f"  store: {triples} triples in the default graph")
+    rows = []
+    for q in saved_queries().values():
+        run(store, q.text)  # warm
+        started = time.perf_counter()
+        for _ in range(3):
+            run(store, q.text)
+        ox_ms = (time.perf_counter() - started) / 3 * 1000
+        ctx = mp.get_context("fork")
+        conn_parent, conn_child = ctx.Pipe()
+        worker = ctx.Process(target=_rdflib_query, args=(store_dir, q.text, conn_child))
+        worker.start()
+        rd_ms = conn_parent.recv() if conn_parent.poll(rdflib_bound) else None
+        worker.kill()
+        worker.join()
+        rows.append((q.name, ox_ms, rd_ms))
+    return rows
+
+
+def _default():
+    import pyoxigraph as ox
+
+    return ox.DefaultGraph()
+
+
+def _rdflib_query(store_dir: Path, sparql: str, conn) -> None:
+    """The same query in rdflib's memory store over the same triples (load not timed)."""
+    from rdflib import Graph
+
+    from policygraph.query import PREDECLARED
+    from policygraph.store import open_store
+
+    store = open_store(store_dir)
+    g = Graph()
+    nt = store.dump(format=__import__("pyoxigraph").RdfFormat.N_TRIPLES, from_graph=_default())
+    g.parse(data=nt.decode("utf-8"), format="nt")
+    prologue = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREDECLARED.items())
+    started = time.perf_counter()
+    try:
+        list(g.query(prologue + sparql))
+    except Exception as exc:  # rdflib cannot run some valid queries (unbound variables in aggregates)
+        conn.send(f"fails in rdflib ({exc.__class__.__name__})")
+        return
+    conn.send((time.perf_counter() - started) * 1000)
+
+
+def page_load_ms(nodes: int, work: Path) -> float | None:
+    """Milliseconds from opening a viz page of ``nodes`` nodes to its layout having settled."""
+    import shutil
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        return None
+    import networkx as nx
+    from playwright.sync_api import sync_playwright
+
+    from policygraph.project import NodeInfo
+    from policygraph.viz import render
+
+    g = nx.MultiDiGraph()
+    for i in range(nodes):
+        g.add_node(f"n{i}", info=NodeInfo(f"n{i}", f"节点{i}", {"Park"}, {f"节点{i}"}))
+    for i in range(1, nodes):
+        g.add_edge(f"n{i}", f"n{(i * 7919) % i}", key="locatedIn")
+    page_file = work / f"page-{nodes}.html"
+    page_file.write_text(render(g), encoding="utf-8")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        started = time.perf_counter()
+        page.goto(page_file.as_uri())
+        page.wait_for_selector("body[data-ready=true]", state="attached", timeout=600_000)
+        elapsed = (time.perf_counter() - started) * 1000
+        browser.close()
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scales", default="1,10,100", help="corpus sizes, as copies of the bundled corpus")
+    parser.add_argument("--rdflib-bound", type=float, default=30.0, help="seconds before an rdflib query is cut")
+    parser.add_argument("--pages", default="1000,5000", help="node counts of the viz page load test")
+    args = parser.parse_args()
+    scales = [int(s) for s in args.scales.split(",")]
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        corpora = {}
+        for s in scales:
+            corpora[s] = work / f"corpus-{s}x"
+            generate(s, corpora[s])
+        largest = max(scales)
+        base = corpora[min(scales, key=lambda s: abs(s - 10))]
+        print("build throughput against bare jieba.cut")
+        ceiling = jieba_rate(base)
+        one = build_once(base, work / "b1", 1)
+        two = build_once(base, work / "b2", 2)
+        rate = one["chars"] / one["seconds"]
+        print(f"  jieba.cut {ceiling:,.0f} chars/s; build {rate:,.0f} chars/s ({one['chars']:,} chars, "
+              f"{one['quads']:,} quads): ratio {rate / ceiling:.2f}")
+        print(f"  2 workers {one['seconds']:.2f} s → {two['seconds']:.2f} s: speed-up {one['seconds'] / two['seconds']:.2f}×")
+        print("scaling (1 worker; time and peak memory of the build process)")
+        previous = None
+        for s in scales:
+            r = one if corpora[s] == base else build_once(corpora[s], work / f"s{s}", 1)
+            line = f"  {s:>4}×: {r['chars']:>10,} chars {r['seconds']:8.2f} s {r['peak_mb']:8.0f} MB"
+            if previous:
+                line += (f"   ×{r['chars'] / previous['chars']:.0f} text → ×{r['seconds'] / previous['seconds']:.1f} time, "
+                         f"×{r['peak_mb'] / previous['peak_mb']:.1f} memory")
+            print(line)
+            previous = r
+        print(f"saved queries on the {largest}× store: Oxigraph against rdflib in memory")
+        largest_store = work / "b1" if corpora[largest] == base else work / f"s{largest}"
+        for name, ox_ms, rd_ms in query_latencies(largest_store, args.rdflib_bound):
+            rd = (f"{rd_ms:9.1f} ms  ratio {rd_ms / ox_ms:7.1f}" if isinstance(rd_ms, float)
+                  else rd_ms if isinstance(rd_ms, str) else f"> {args.rdflib_bound:.0f} s (stopped)")
+            print(f"  {name:20s} {ox_ms:8.1f} ms   rdflib {rd}")
+        print("viz page load in headless Chromium")
+        for n in (int(x) for x in args.pages.split(",") if x):
+            ms = page_load_ms(n, work)
+            print(f"  {n:>5} nodes: " + (f"{ms:,.0f} ms to a settled layout" if ms is not None else "no Chromium here"))
+    print(f"peak memory of this process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
