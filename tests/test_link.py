@@ -93,3 +93,11 @@ def test_bad_tables_are_clear_errors(bundled: Path, tmp_path: Path):
         link_table(bundled, table, "Company")
     with pytest.raises(LinkError, match="no column '注册资本'"):
         link_table(bundled, table, "Enterprise", columns=["注册资本"])
+
+
+def test_a_rebuild_links_the_tables_again(bundled: Path):
+    link_table(bundled, examples_dir() / "enterprises.csv", "Enterprise")
+    report = build([corpus_dir()], bundled, html=False, update=True)
+    assert report.relinked == ["relinked enterprises.csv: 7 matched, 0 ambiguous, 2 unmatched"]
+    count = run(open_store(bundled), "SELECT (COUNT(*) AS ?n) WHERE { ?r a pg:TableRow }").rows
+    assert count == [["7"]]

@@ -80,6 +80,8 @@ def build(
     table.add_row("quads", str(report.quads))
     out.print(table)
     out.print(f"wrote {report.graph}, {report.store}" + (f", {report.html}" if html else ""), highlight=False)
+    for line in report.relinked:
+        out.print(line, highlight=False)
     if report.changes:
         out.print("update: " + ", ".join(f"{n} {k}" for k, n in report.changes.items())
                   + f"; {report.reused} extractions reused", highlight=False)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import difflib
 import hashlib
+import json
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -220,7 +221,25 @@ def link_table(build: Path, table: Path, type_: str, on: str = "name", key: str 
     out.mkdir(exist_ok=True)
     report = LinkReport(table, graph.value, matches, out / f"{table.stem}-report.csv")
     write_report(report)
+    spec = {"table": str(table.resolve()), "type": type_, "on": on, "key": key, "columns": columns, "base": base}
+    (out / f"{table.stem}.json").write_text(json.dumps(spec, ensure_ascii=False, indent=1), encoding="utf-8")
     return report
+
+
+def relink(build: Path) -> list[str]:
+    """Link again every table linked to this build before (a rebuild starts from the documents, and
+    entities may have new IRIs); returns one line per table saying what happened."""
+    lines = []
+    for spec_file in sorted((Path(build) / "links").glob("*.json")):
+        spec = json.loads(spec_file.read_text(encoding="utf-8"))
+        try:
+            r = link_table(Path(build), Path(spec["table"]), spec["type"], spec["on"], spec["key"], spec["columns"],
+                           spec.get("base"))
+            lines.append(f"relinked {Path(spec['table']).name}: {r.count('matched')} matched, "
+                         f"{r.count('ambiguous')} ambiguous, {r.count('unmatched')} unmatched")
+        except (LinkError, StoreError) as exc:
+            lines.append(f"could not relink {Path(spec['table']).name}: {exc}")
+    return lines
 
 
 def _link_quads(table: Path, rows: list[dict[str, str]], matches: list[RowMatch], columns: list[str], key: str,

@@ -50,6 +50,7 @@ class BuildReport:
     observations: int = 0
     changes: dict[str, int] = field(default_factory=dict)  # with update: added, changed, removed, unchanged
     reused: int = 0  # extractions taken from the previous build's cache
+    relinked: list[str] = field(default_factory=list)  # tables linked before, linked again to the new graph
 
     @property
     def graph(self) -> Path:
@@ -160,6 +161,9 @@ def build(paths: Iterable[Path] | None = None, out: Path = Path("build"), base: 
         _move_into_place(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    from .link import relink
+
+    report.relinked = relink(out)
     report.documents = [x.document.id for x in extractions]
     report.changes = cache.changes(extractions) if update else {}
     report.reused = cache.reused
