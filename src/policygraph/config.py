@@ -128,20 +128,23 @@ def data_dir() -> Path:
     return Path(__file__).resolve().parents[2]
 
 
-def lexicon_dir() -> Path:
+def _shipped(name: str) -> Path:
+    """A folder of ``data/``: beside the package in a wheel, under ``data/`` in a checkout."""
     root = data_dir()
-    return root / "lexicon" if (root / "lexicon").is_dir() else root / "data" / "lexicon"
+    return root / name if (root / name).is_dir() else root / "data" / name
+
+
+def lexicon_dir() -> Path:
+    return _shipped("lexicon")
 
 
 def corpus_dir() -> Path:
-    root = data_dir()
-    return root / "corpus" if (root / "corpus").is_dir() else root / "data" / "corpus"
+    return _shipped("corpus")
 
 
 def examples_dir() -> Path:
     """Example tables for ``policygraph link`` (``data/examples``)."""
-    root = data_dir()
-    return root / "examples" if (root / "examples").is_dir() else root / "data" / "examples"
+    return _shipped("examples")
 
 
 def ontology_dir() -> Path:

@@ -25,6 +25,7 @@ import hashlib
 import json
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import quote
 
@@ -44,6 +45,9 @@ LEGAL_FORMS = ("股份有限公司", "有限责任公司", "集团有限公司",
                "股份公司", "总公司", "分公司", "公司", "集团", "控股")
 PROV_DERIVED = ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+PG_SHA256 = ox.NamedNode(str(PG.sha256))
+XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+XSD_DECIMAL = ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
 RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 DCT_TITLE = ox.NamedNode("http://purl.org/dc/terms/title")
 
@@ -58,6 +62,15 @@ class Candidate:
     label: str
     labels: set[str] = field(default_factory=set)
     codes: set[str] = field(default_factory=set)
+
+    # the spellings every row is compared with: worked out once per entity, not once per row and stage
+    @cached_property
+    def normalised(self) -> set[str]:
+        return {normalise(x) for x in self.labels}
+
+    @cached_property
+    def cores(self) -> set[str]:
+        return {core(x) for x in self.labels}
 
 
 @dataclass
@@ -139,9 +152,9 @@ def match(key: str, pool: list[Candidate], on: str) -> RowMatch:
     else:
         k, kc = normalise(key), core(key)
         stages = [
-            ("exact", [c for c in pool if k in {normalise(x) for x in c.labels}]),
-            ("core", [c for c in pool if kc in {core(x) for x in c.labels}]),
-            ("prefix", [c for c in pool if any(len(core(x)) >= 2 and kc.startswith(core(x)) for x in c.labels)]),
+            ("exact", [c for c in pool if k in c.normalised]),
+            ("core", [c for c in pool if kc in c.cores]),
+            ("prefix", [c for c in pool if any(len(x) >= 2 and kc.startswith(x) for x in c.cores)]),
         ]
     for method, found in stages:
         if len(found) == 1:
@@ -149,7 +162,7 @@ def match(key: str, pool: list[Candidate], on: str) -> RowMatch:
         if len(found) > 1:
             return RowMatch(0, key, "ambiguous", method, 1.0, found)
     if on == "name":
-        scored = sorted(((max(difflib.SequenceMatcher(None, core(key), core(x)).ratio() for x in c.labels), c)
+        scored = sorted(((max(difflib.SequenceMatcher(None, kc, x).ratio() for x in c.cores), c)
                          for c in pool), key=lambda sc: (-sc[0], sc[1].iri))
         if scored and scored[0][0] >= FUZZY_THRESHOLD:
             best, runner_up = scored[0][0], scored[1][0] if len(scored) > 1 else 0.0
@@ -269,10 +282,6 @@ def _link_quads(table: Path, rows: list[dict[str, str]], matches: list[RowMatch]
                 yield ox.Quad(node, p, ox.Literal(value), graph)
                 yield ox.Quad(entity, p, ox.Literal(value), graph)
 
-
-PG_SHA256 = ox.NamedNode(str(PG.sha256))
-XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-XSD_DECIMAL = ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
 
 
 def _replace_graph(store_dir: Path, graph: ox.NamedNode, quads: list[ox.Quad]) -> None:

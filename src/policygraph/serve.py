@@ -195,7 +195,7 @@ class Workers:
 
 async def _job_from(request: Request) -> QueryJob | Response:
     """A query from GET ?query=, a form-encoded POST or a direct POST (SPARQL 1.1 Protocol §2.1)."""
-    params = {k: v for k, v in parse_qs(request.url.query, keep_blank_values=True).items()}
+    params = parse_qs(request.url.query, keep_blank_values=True)
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if request.method == "POST":
         body = (await request.body()).decode("utf-8", errors="replace")
