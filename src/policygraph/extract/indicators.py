@@ -128,14 +128,11 @@ def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int
             if OUTCOME.search(clause):
                 continue
 
-            def owned_by_name(value_at: int, clause: str = clause, clause_start: int = clause_start) -> bool:
-                """A project or firm named before the figure, with no 等 / count between them, owns it."""
-                return any(clause_start <= s and e <= clause_start + value_at
-                           and not re.search(r"等|\d+(?:个|家|项)", clause[e - clause_start:value_at])
-                           and not re.search(r"\d+(?:个|家|项)$", clause[:s - clause_start])  # 101个…项目: a class
-                           for s, e in owned)
+            named = [(s - clause_start, e - clause_start) for s, e in owned
+                     if clause_start <= s < clause_start + len(clause)]  # names in this clause, clause offsets
+
             for m in COUNT_FIRST.finditer(clause):
-                if owned_by_name(m.start()):
+                if _owned(clause, named, m.start()):
                     continue
                 name = LEAD_WORDS.sub("", m.group(3).replace("“", "").replace("”", "")) + "数"
                 # a bare 6个项目 in a list is not a headline figure; 37个省市重点项目 is
@@ -143,7 +140,7 @@ def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int
                     found.append(_obs(ctx, area, name, "level", year, float(m.group(1)), m.group(2), clause_status,
                                       m.group(), sent.start + cm.start() + m.start(), sent.index))
             for m in GROWTH.finditer(clause):
-                if owned_by_name(m.start()):
+                if _owned(clause, named, m.start()):
                     continue
                 name = _indicator_name(clause, m.start()) or last_name
                 if not name or len(name) > 20 or VERBISH.search(NOT_VERBISH.sub("", name)) or not INDICATOR_END.search(name):
@@ -152,7 +149,7 @@ def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int
                 found.append(_obs(ctx, area, name, "growth", year, value, "%", clause_status,
                                   m.group(), sent.start + cm.start() + m.start(), sent.index))
             for m in LEVEL.finditer(clause):
-                if GROWTH.search(clause[max(0, m.start() - 4):m.end()]) or owned_by_name(m.start()):
+                if GROWTH.search(clause[max(0, m.start() - 4):m.end()]) or _owned(clause, named, m.start()):
                     continue
                 name = _indicator_name(clause, m.start(), m.group(2))
                 if (not name or len(name) > 20 or VERBISH.search(NOT_VERBISH.sub("", name)) or re.search(r"\d|、", name)
@@ -164,6 +161,13 @@ def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int
                 found.append(_obs(ctx, area, name, "level", year, float(m.group(1)), m.group(2), clause_status,
                                   m.group(), sent.start + cm.start() + m.start(), sent.index))
     return _first_of_each(found)
+
+
+def _owned(clause: str, named: list[tuple[int, int]], value_at: int) -> bool:
+    """A project or firm named before the figure, with no 等 / count between them, owns it."""
+    return any(e <= value_at and not re.search(r"等|\d+(?:个|家|项)", clause[e:value_at])
+               and not re.search(r"\d+(?:个|家|项)$", clause[:s])  # 101个…项目: a class of projects
+               for s, e in named)
 
 
 def _first_of_each(found: list[Observation]) -> list[Observation]:
