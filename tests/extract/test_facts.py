@@ -149,3 +149,36 @@ def test_an_event_the_district_holds_is_organised_by_it():
     organised = relations(x, "organizer")
     assert ("郑创汇国际创新创业大赛", "中原区") in organised
     assert ("全区春节团拜会", "中原区") in organised
+
+
+def test_a_count_before_its_verb_is_named_by_the_verb():
+    obs = observations("郑州经济技术开发区发展。2022年，上汽发动机二期等148个项目开工建设，宇通国家电动客车工程技术中心等76个项目竣工投产。")
+    assert ("开工项目数", 2022, 148.0, "个", "actual") in obs
+    assert ("竣工投产项目数", 2022, 76.0, "个", "actual") in obs
+
+
+def test_rates_that_share_one_value_are_one_observation_each():
+    obs = observations("中原区发展。2023年，中原区前五期“三个一批”项目开工率、投产率、达效率均达100%。")
+    assert {("前五期三个一批项目开工率", 2023, 100.0, "%", "actual"), ("投产率", 2023, 100.0, "%", "actual"),
+            ("达效率", 2023, 100.0, "%", "actual")} <= obs
+
+
+def test_a_portfolio_counts_projects_by_stage_and_a_stage_is_no_project_name():
+    x = extract("郑州经济技术开发区发展。2023年，全区共实施项目393个，总投资2940.1亿元，年度计划投资502.8亿元，计划新开工项目187个。")
+    obs = {(o.indicator, o.year, o.value, o.unit, o.status) for o in x.observations}
+    assert ("实施项目数", 2023, 393.0, "个", "plan") in obs and ("计划新开工项目数", 2023, 187.0, "个", "plan") in obs
+    assert not any("Project" in e.types for e in x.entities.values())
+
+
+def test_the_measures_section_of_a_work_report_is_the_years_plan():
+    obs = observations("中原区政府工作报告\n\n一、2022年工作回顾\n\n全区生产总值完成765.3亿元。\n\n"
+                       "二、2023年主要工作措施\n\n投资95亿元实施42个安置房项目建设。\n\n三、保障措施\n\n全区完成投资9亿元。")
+    assert ("投资", 2023, 95.0, "亿元", "plan") in obs and ("安置房项目数", 2023, 42.0, "个", "plan") in obs
+    assert ("地区生产总值", 2022, 765.3, "亿元", "actual") in obs
+    assert ("投资", 2023, 9.0, "亿元", "actual") in obs
+
+
+def test_a_floor_is_a_value_and_this_time_is_no_part_of_a_name():
+    obs = observations("中原区发展。2025年，力争主导产业项目签约额不低于200亿元。此次现场签约项目32个。")
+    assert ("主导产业项目签约额", 2025, 200.0, "亿元", "target") in obs
+    assert any(name == "现场签约项目数" for name, *_ in obs)

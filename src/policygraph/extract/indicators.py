@@ -16,9 +16,13 @@ from .base import Context
 NUMBER = r"(\d+(?:\.\d+)?)"
 UNITS = "亿元|万元|元|万平方米|平方米|万人|万家|万户|个|家|人|亩|所|套|项|%"
 GROWTH = re.compile(rf"(增长|下降|增速|提高|回落|降低)\**(?:了)?(?:为)?{NUMBER}(%|个百分点)")
-LEVEL = re.compile(rf"(?:完成|实现|达到|达|为|突破|超过|超|共|累计|计|控制在)?(?:近|约|逾|超)?{NUMBER}({UNITS})")
+LEVEL = re.compile(rf"(?:完成|实现|达到|达|为|突破|超过|超|共|累计|计|控制在|不少于|不低于)?(?:近|约|逾|超)?{NUMBER}({UNITS})")
 # A count written before its noun: 37个省市重点项目, 101个灾后重建项目 (named 省市重点项目数).
 COUNT_FIRST = re.compile(rf"{NUMBER}(个|家|项|所)((?:[\u4e00-\u9fff“”]{{0,10}}?)(?:项目|企业|单位))(?![\u4e00-\u9fff]{{0,2}}[个家])")
+# A count before the verb of what happened to it: 上汽发动机二期等148个项目开工建设 (开工项目数).
+COUNT_THEN_VERB = re.compile(rf"{NUMBER}(个|家|项)(项目|企业)(竣工投产|开工|竣工|投产|签约|落地|建成|入驻|达效)")
+# Rates coordinated by 、 and given one value: 开工率、投产率、达效率均达100% (three observations).
+RATES_SHARING = re.compile(rf"((?:[\u4e00-\u9fff]{{1,6}}率、)+[\u4e00-\u9fff]{{1,6}}率)均(?:达到|达|为|实现|保持)?{NUMBER}%")
 CLAUSE = re.compile(r"[^，,；;。：:]+")
 # A heading cue makes the rest of its sentence targets (2023年主要预期目标是：…); a clause cue (力争, 预计)
 # makes its own clause and the ones after it targets, not the figures reported before it.
@@ -27,12 +31,12 @@ TARGET_CLAUSE = re.compile(r"力争|确保|预计|争取|目标")
 TARGET_TRAILING = re.compile(r"(?:的|为)(?:发展|主要|预期)?目标[。；;]?$")  # …增长13%的发展目标。
 # A paragraph that opens with a year sets the year of what follows (2022年是…极不平凡的一年 → the
 # results after it are 2022's), until another paragraph opens with a year or a headline starts a new piece.
-YEAR_OPENING = re.compile(r"^(20\d\d)年(?!\d{1,2}月)")
+YEAR_OPENING = re.compile(r"^(?:[一二三四五六七八九十]+、)?(20\d\d)年(?!\d{1,2}月)")  # 一、2022年…执行情况 too
 LAST_YEAR_OPENING = re.compile(r"^(?:过去一年|一年来|去年)")
 PLAN = re.compile(r"计划投资|谋划|计划总投资|储备")  # a year's portfolio; a batch at an event is reported, not planned
 YEAR = re.compile(r"(20\d\d)年")
-LEAD_WORDS = re.compile(r"^(?:20\d\d年|今年|其中|目前|当前|全区|全市|全县|全年|全省|财政|实现|完成|累计|共|新增的|预计|力争|确保|[一二三四五六七八九十]+要)+")
-STRIP = re.compile(r"(?:同比|完成|实现|达到|达|为|突破|超过|超|共|累计|计|了|近|约|逾|控制在)+$")
+LEAD_WORDS = re.compile(r"^(?:20\d\d年|今年|其中|目前|当前|此次|本次|全区|全市|全县|全年|全省|财政|实现|完成|累计|共|新增的|预计|力争|确保|[一二三四五六七八九十]+要)+")
+STRIP = re.compile(r"(?:同比|完成|实现|达到|达|为|突破|超过|超|共|累计|计|了|近|约|逾|控制在|不少于|不低于)+$")
 # The area that reports a figure is not part of the figure's name (中原区共谋划重大项目 → 谋划重大项目).
 AREA_LEAD = re.compile(r"^(?:全区|全市|全县)?(?:共|累计|全年)?")
 COUNT_UNITS = {"个", "家", "项", "所", "套"}
@@ -41,7 +45,7 @@ BATCH = re.compile(r"一批|第.期|批次|[首一二三四五六七八九十]�
 INDICATOR_END = re.compile(r"(总值|增加值|投资|总额|收入|支出|产值|营收|利润|税收|率|数|额|量|面积|人数|就业|规模|强度|占比|"
                            r"指数|消费|出口|进口|贸易|项目|企业|主体|资金|融资|土地|人口|户数|亩)$")
 VERBISH = re.compile(r"[，。的在把将要以]|建设|推进|推动|加快|实施|打造|坚持")
-NOT_VERBISH = re.compile(r"以上|以下|以内|在库|在建")  # 规模以上工业增加值 is a name
+NOT_VERBISH = re.compile(r"以上|以下|以内|在库|在建|^实施(?=项目数?$)")  # 规模以上工业增加值, 实施项目数 are names
 
 
 def _indicator_name(clause: str, value_start: int, unit: str = "") -> str:
@@ -97,6 +101,30 @@ def paragraph_years(text: str, doc_year: int | None) -> list[tuple[int, int | No
     return out
 
 
+# A work report's section of the coming year's measures (四、2023年经济社会发展的主要工作措施): its amounts are
+# the year's plan. A heading of the same rank that is not one ends it.
+MEASURES_HEADING = re.compile(r"^[一二三四五六七八九十]+、.*(?:工作措施|工作安排|主要任务|重点任务|工作打算|重点工作|工作部署)")
+TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+
+
+def measures_sections(text: str) -> list[tuple[int, bool]]:
+    """(paragraph start, whether the paragraph is in a section of planned measures).
+
+    >>> measures_sections("一、2022年工作回顾\\n完成765亿元。\\n二、2023年主要工作措施\\n实施42个项目。\\n三、保障\\n")
+    [(0, False), (12, False), (21, False), (35, True), (44, False), (49, False)]
+    """
+    out = []
+    start = 0
+    inside = False
+    for para in text.split("\n"):
+        heading = len(para) <= 40 and bool(TOP_HEADING.match(para))
+        if heading:
+            inside = bool(MEASURES_HEADING.match(para))
+        out.append((start, inside and not heading))
+        start += len(para) + 1
+    return out
+
+
 OUTCOME = re.compile(r"达产后|达效后|建成后|投产后|投用后|可实现|预计实现|拉动")  # a project's promise, not the area's figure
 
 
@@ -107,11 +135,13 @@ def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int
         return []
     found: list[Observation] = []
     years = paragraph_years(ctx.text, ctx.document.year)
+    measures = measures_sections(ctx.text)
     for sent in ctx.sentences:
         context_year = next((y for start, y in reversed(years) if start <= sent.start), ctx.document.year)
+        planned = next((m for start, m in reversed(measures) if start <= sent.start), False)
         heading_target = bool(TARGET_HEADING.search(sent.text) or TARGET_TRAILING.search(sent.text))
         # a year's portfolio (共实施项目393个，总投资…，年度计划投资…) is planned as a whole
-        portfolio = bool(PLAN.search(sent.text)) and not BATCH.search(sent.text)
+        portfolio = planned or (bool(PLAN.search(sent.text)) and not BATCH.search(sent.text))
         year = _year(sent.text, context_year)
         if year is None:
             continue
@@ -138,6 +168,19 @@ def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int
                 # a bare 6个项目 in a list is not a headline figure; 37个省市重点项目 is
                 if len(name) >= 5 and float(m.group(1)) > 1 and not VERBISH.search(NOT_VERBISH.sub("", name)):
                     found.append(_obs(ctx, area, name, "level", year, float(m.group(1)), m.group(2), clause_status,
+                                      m.group(), sent.start + cm.start() + m.start(), sent.index))
+            for m in COUNT_THEN_VERB.finditer(clause):
+                if float(m.group(1)) > 1 and not _owned(clause, named, m.start()):
+                    found.append(_obs(ctx, area, m.group(4) + m.group(3) + "数", "level", year, float(m.group(1)),
+                                      m.group(2), clause_status, m.group(), sent.start + cm.start() + m.start(), sent.index))
+            for m in RATES_SHARING.finditer(clause):
+                rates = m.group(1).split("、")
+                # the first rate's name may begin before the match (城区功能性亮灯率): read it like any name
+                first = _indicator_name(clause, m.start() + len(rates[0]))
+                if first.endswith(rates[0]) and len(first) <= 20 and not VERBISH.search(NOT_VERBISH.sub("", first)):
+                    rates[0] = first
+                for rate in rates:
+                    found.append(_obs(ctx, area, rate, "level", year, float(m.group(2)), "%", clause_status,
                                       m.group(), sent.start + cm.start() + m.start(), sent.index))
             for m in GROWTH.finditer(clause):
                 if _owned(clause, named, m.start()):

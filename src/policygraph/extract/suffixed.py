@@ -28,6 +28,10 @@ NOT_NAMES = frozenset("""
 高新区 管委会 委员会 小镇 仪式 改革 深化改革 全面深化改革 行动 专项行动 战略 试点 保卫战 攻坚战 综合改革
 体制改革 机制改革 各项改革 重点改革
 """.split())
+# A project or works named only by its stage, rank or field (计划新开工项目, 省市重点项目, 竣工投产项目) is a class
+# of projects that a count or a portfolio is about, not a named project.
+GENERIC_PROJECT = re.compile(r"^(?:计划|新|续建|前期|开工|竣工|投产|签约|在建|在库|储备|实施|重点|重大|落地|达效|拟建|已建|"
+                             r"省市|省级|市级|区级|产业|主导产业|民生|招商|建设|全部|其余|其他)+(?:项目|工程)$")
 
 
 # Where walking left meets the end of another kind of name, this name has begun.
@@ -134,7 +138,7 @@ def find_suffixed(ctx: Context) -> list[Mention]:
                 PARTICLES.search(body) or body[:1] in PREPOSITIONS or MEASURED.search(body))):
             continue  # 吹响了项目, 梯次接续的项目, 以大项目, X等项目: a phrase or a list, not a name
         name = text[start:end]
-        if not body or name in NOT_NAMES or (not CJK.search(text[start:start_of_ending] or "x") and not text[start].isalnum()):
+        if not body or name in NOT_NAMES or GENERIC_PROJECT.match(name) or (not CJK.search(text[start:start_of_ending] or "x") and not text[start].isalnum()):
             continue
         if kind == "Initiative" and text.startswith(("委员会", "委", "局", "办"), end):
             continue  # 发展和改革委员会: 改革 here is part of a commission's name
