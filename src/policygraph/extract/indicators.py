@@ -8,6 +8,7 @@ Reads clauses such as ``地区生产总值增长7%`` (in a targets sentence: a t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..lexicon import division_finder, lexicon
 from ..model import Evidence, Observation
@@ -46,6 +47,11 @@ INDICATOR_END = re.compile(r"(总值|增加值|投资|总额|收入|支出|产�
                            r"指数|消费|出口|进口|贸易|项目|企业|主体|资金|融资|土地|人口|户数|亩)$")
 VERBISH = re.compile(r"[，。的在把将要以]|建设|推进|推动|加快|实施|打造|坚持")
 NOT_VERBISH = re.compile(r"以上|以下|以内|在库|在建|^实施(?=项目数?$)")  # 规模以上工业增加值, 实施项目数 are names
+
+
+def _verbish(name: str) -> bool:
+    """A phrase with a verb or particle in it (加快建设项目), not a name (规模以上工业增加值, 实施项目数)."""
+    return bool(VERBISH.search(NOT_VERBISH.sub("", name)))
 
 
 def _indicator_name(clause: str, value_start: int, unit: str = "") -> str:
@@ -136,9 +142,11 @@ def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int
     found: list[Observation] = []
     years = paragraph_years(ctx.text, ctx.document.year)
     measures = measures_sections(ctx.text)
+    starts = [start for start, _ in years]  # both tables have one row per paragraph, in order
     for sent in ctx.sentences:
-        context_year = next((y for start, y in reversed(years) if start <= sent.start), ctx.document.year)
-        planned = next((m for start, m in reversed(measures) if start <= sent.start), False)
+        para = bisect_right(starts, sent.start) - 1
+        context_year = years[para][1] if para >= 0 else ctx.document.year
+        planned = measures[para][1] if para >= 0 else False
         heading_target = bool(TARGET_HEADING.search(sent.text) or TARGET_TRAILING.search(sent.text))
         # a year's portfolio (共实施项目393个，总投资…，年度计划投资…) is planned as a whole
         portfolio = planned or (bool(PLAN.search(sent.text)) and not BATCH.search(sent.text))
@@ -166,7 +174,7 @@ def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int
                     continue
                 name = LEAD_WORDS.sub("", m.group(3).replace("“", "").replace("”", "")) + "数"
                 # a bare 6个项目 in a list is not a headline figure; 37个省市重点项目 is
-                if len(name) >= 5 and float(m.group(1)) > 1 and not VERBISH.search(NOT_VERBISH.sub("", name)):
+                if len(name) >= 5 and float(m.group(1)) > 1 and not _verbish(name):
                     found.append(_obs(ctx, area, name, "level", year, float(m.group(1)), m.group(2), clause_status,
                                       m.group(), sent.start + cm.start() + m.start(), sent.index))
             for m in COUNT_THEN_VERB.finditer(clause):
@@ -177,7 +185,7 @@ def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int
                 rates = m.group(1).split("、")
                 # the first rate's name may begin before the match (城区功能性亮灯率): read it like any name
                 first = _indicator_name(clause, m.start() + len(rates[0]))
-                if first.endswith(rates[0]) and len(first) <= 20 and not VERBISH.search(NOT_VERBISH.sub("", first)):
+                if first.endswith(rates[0]) and len(first) <= 20 and not _verbish(first):
                     rates[0] = first
                 for rate in rates:
                     found.append(_obs(ctx, area, rate, "level", year, float(m.group(2)), "%", clause_status,
@@ -186,7 +194,7 @@ def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int
                 if _owned(clause, named, m.start()):
                     continue
                 name = _indicator_name(clause, m.start()) or last_name
-                if not name or len(name) > 20 or VERBISH.search(NOT_VERBISH.sub("", name)) or not INDICATOR_END.search(name):
+                if not name or len(name) > 20 or _verbish(name) or not INDICATOR_END.search(name):
                     continue
                 value = float(m.group(2)) * (-1 if m.group(1) in ("下降", "回落", "降低") else 1)
                 found.append(_obs(ctx, area, name, "growth", year, value, "%", clause_status,
@@ -195,7 +203,7 @@ def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int
                 if GROWTH.search(clause[max(0, m.start() - 4):m.end()]) or _owned(clause, named, m.start()):
                     continue
                 name = _indicator_name(clause, m.start(), m.group(2))
-                if (not name or len(name) > 20 or VERBISH.search(NOT_VERBISH.sub("", name)) or re.search(r"\d|、", name)
+                if (not name or len(name) > 20 or _verbish(name) or re.search(r"\d|、", name)
                         or not INDICATOR_END.search(name)):
                     continue
                 last_name = name

@@ -20,11 +20,10 @@ EVENT_STOP = STOP_WORDS - set("""
 EVENT_PUNCT = frozenset(PUNCT - set("()·"))
 MAX_CHARS = {"Event": 36, "Project": 32, "PolicyDocument": 36}
 NEEDS_PROPER_PART = {"Project", "Place", "DevelopmentZone", "Organization", "Enterprise"}
-# Words that end like a name but are common nouns.
+# Words that end like a name but are common nouns (projects named by stage or rank: GENERIC_PROJECT below).
 NOT_NAMES = frozenset("""
-重点项目 重大项目 建设项目 招商项目 产业项目 签约项目 开工项目 投产项目 民生项目 储备项目 在建项目 新建项目
-续建项目 工业项目 好项目 大项目 该项目 此项目 项目 工程 产业园区 园区 街道 社区 会议 大会 活动 公司 集团
-企业集团 中心 办事处 重点工程 民生工程 系统工程 一号工程 公园 广场 片区 板块 新城 小区 新区 开发区 经开区
+新建项目 工业项目 好项目 大项目 该项目 此项目 项目 工程 产业园区 园区 街道 社区 会议 大会 活动 公司 集团
+企业集团 中心 办事处 系统工程 一号工程 公园 广场 片区 板块 新城 小区 新区 开发区 经开区
 高新区 管委会 委员会 小镇 仪式 改革 深化改革 全面深化改革 行动 专项行动 战略 试点 保卫战 攻坚战 综合改革
 体制改革 机制改革 各项改革 重点改革
 """.split())
