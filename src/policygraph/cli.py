@@ -4,6 +4,7 @@ turns library errors into a clear message and exit code 1 (2 for bad usage, as t
 from __future__ import annotations
 
 import json
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -13,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn
 from rich.table import Table
 
-from . import analyze, export, pipeline, project, store, validate, viz
+from . import analyze, engine, export, pipeline, project, store, validate, viz
 from .query import QueryError, format_result, read_query_file, run, saved_queries, saved_query
 
 app = typer.Typer(help="Turn Chinese policy texts into an RDF knowledge graph; query it, explore it.",
@@ -22,6 +23,11 @@ out = Console()
 err = Console(stderr=True)
 
 StoreOpt = Annotated[Path, typer.Option("--store", "-s", help="A build folder (or its store folder).")]
+
+
+class EngineName(StrEnum):
+    local = "local"
+    dask = "dask"
 
 
 class Format(StrEnum):
@@ -48,10 +54,24 @@ def build(
     strict: Annotated[bool, typer.Option(help="Exit with status 1 if any file was skipped.")] = False,
     max_size: Annotated[float, typer.Option(min=0.001, help="Skip files larger than this many MB.")] = 50.0,
     workers: Annotated[int | None, typer.Option(min=1, help="Processes extracting documents (default: all cores).")] = None,
+    engine_name: Annotated[EngineName, typer.Option("--engine", help="Where extraction runs: local processes, "
+                                                                     "or a Dask cluster (with --scheduler).")] = EngineName.local,
+    scheduler: Annotated[str | None, typer.Option(help="The Dask scheduler of --engine dask (tcp://host:8786).")] = None,
+    nquads: Annotated[Path | None, typer.Option("--nquads", help="Write the graph as N-Quads to this file ('-': "
+                                                                "standard output) for a server triplestore, "
+                                                                "instead of a build folder.")] = None,
 ) -> None:
-    """Build graph.trig, an Oxigraph store and graph.html from documents."""
+    """Build graph.trig, an Oxigraph store and graph.html from documents (or N-Quads with --nquads)."""
     if update is not None and out_dir != Path("build") and out_dir != update:
         raise fail(f"--update {update} and --out {out_dir} name different folders; give one")
+    if nquads is not None and update is not None:
+        raise fail("--nquads writes a whole graph; it cannot --update a build folder")
+    try:
+        runner = engine.engine_for(engine_name.value, workers, scheduler)
+    except engine.EngineError as exc:
+        raise fail(str(exc)) from None
+    if nquads is not None:
+        return _build_nquads(paths, nquads, base, int(max_size * 1024 * 1024), runner)
     target = update or out_dir
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
                   console=err, transient=True) as bar:
@@ -63,7 +83,7 @@ def build(
         try:
             report = pipeline.build(paths, target, base=base, html=html, progress=progress,
                                     update=update is not None, max_bytes=int(max_size * 1024 * 1024),
-                                    workers=workers or pipeline.default_workers())
+                                    engine=runner)
         except (pipeline.BuildError, store.StoreError) as exc:
             raise fail(str(exc)) from None
     for path, reason in report.skipped:
@@ -90,6 +110,18 @@ def build(
                     "(listed above)", err=True, fg=typer.colors.YELLOW)
         if strict:
             raise typer.Exit(1)
+
+
+def _build_nquads(paths: list[Path] | None, target: Path, base: str | None, max_bytes: int,
+                  runner: engine.Engine) -> None:
+    try:
+        report = pipeline.build_nquads(paths, sys.stdout.buffer if str(target) == "-" else target, base=base,
+                                       max_bytes=max_bytes, engine=runner)
+    except pipeline.BuildError as exc:
+        raise fail(str(exc)) from None
+    for path, reason in report.skipped:
+        typer.secho(f"skipped {path}: {reason}", err=True, fg=typer.colors.YELLOW)
+    typer.secho(f"{len(report.documents)} documents → {report.quads} quads in {target}", err=True)
 
 
 @app.command("query")

@@ -7,25 +7,25 @@ that fails or is killed leaves the previous graph, store and page as they were.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import shutil
-import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from pathlib import Path
+from typing import BinaryIO
 
 import jieba
+import pyoxigraph as ox
 
 from .cache import ExtractionCache, write_cache
 from .config import PREFIXES, corpus_dir, iri_base, ontology_dir
-from .extract import extract_document
+from .engine import Engine, EngineError, LocalEngine
 from .ingest import MAX_BYTES, IngestError, find_files, load_document
-from .model import Document, Extraction
-from .rdf import all_quads
+from .model import Document, Entity, Extraction
+from .rdf import Minter, all_quads, document_quads, entity_quads
 from .resolve import merge_corpus
 from .store import create_store, to_oxigraph, write_trig
 
@@ -67,12 +67,26 @@ class BuildReport:
 
 def extract_files(paths: Sequence[Path], progress: Progress | None = None,
                   skipped: list[tuple[Path, str]] | None = None, cache: ExtractionCache | None = None,
-                  max_bytes: int = MAX_BYTES, workers: int = 1) -> list[Extraction]:
+                  max_bytes: int = MAX_BYTES, engine: Engine | None = None) -> list[Extraction]:
     """Read and extract every file; unreadable ones are recorded in ``skipped``, cached ones reused.
 
-    With ``workers`` > 1 the documents are extracted in that many processes; extraction is a pure
-    function of the document, so the result is the same as in one process.
+    The ``engine`` runs the extraction (default: in this process); extraction is a pure function of
+    the document, so every engine gives the same result.
     """
+    docs = read_documents(paths, progress, skipped, max_bytes)
+    results: list[Extraction | None] = [cache.get(doc) if cache else None for doc in docs]
+    todo = [i for i, x in enumerate(results) if x is None]
+    extracted = (engine or LocalEngine()).map([docs[i] for i in todo])
+    for done, (i, x) in enumerate(zip(todo, extracted, strict=True), 1):
+        results[i] = x
+        if progress:
+            progress("extract", done, len(todo))
+    return [x for x in results if x is not None]
+
+
+def read_documents(paths: Sequence[Path], progress: Progress | None = None,
+                   skipped: list[tuple[Path, str]] | None = None, max_bytes: int = MAX_BYTES) -> list[Document]:
+    """Every readable file under ``paths`` as a document, ids made unique; unreadable ones go to ``skipped``."""
     files = list(find_files(paths))
     docs = []
     seen_ids: Counter[str] = Counter()
@@ -90,52 +104,49 @@ def extract_files(paths: Sequence[Path], progress: Progress | None = None,
         if seen_ids[doc.id] > 1:  # two files with the same name in different folders
             doc = replace(doc, id=f"{doc.id}-{doc.sha256[:8]}")
         docs.append(doc)
-    results: list[Extraction | None] = [cache.get(doc) if cache else None for doc in docs]
-    todo = [i for i, x in enumerate(results) if x is None]
-    for done, (i, x) in enumerate(zip(todo, _extract_all([docs[i] for i in todo], workers), strict=True), 1):
-        results[i] = x
-        if progress:
-            progress("extract", done, len(todo))
-    return [x for x in results if x is not None]
+    return docs
 
 
-def _extract_all(docs: list[Document], workers: int) -> Iterator[Extraction]:
-    if workers <= 1 or len(docs) < 2:
-        yield from map(extract_document, docs)
-        return
-    # the first document is read here, which loads the dictionary and lexicons once; forked workers
-    # then share them instead of each loading its own
-    yield extract_document(docs[0])
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with ProcessPoolExecutor(max_workers=min(workers, len(docs) - 1), mp_context=context) as pool:
-        yield from pool.map(extract_document, docs[1:], chunksize=max(1, len(docs) // (workers * 8)))
-
-
-def default_workers() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-
-
-def build(paths: Iterable[Path] | None = None, out: Path = Path("build"), base: str | None = None,
-          html: bool = True, progress: Progress | None = None, update: bool = False,
-          max_bytes: int = MAX_BYTES, workers: int = 1) -> BuildReport:
-    """Build the graph of the documents under ``paths`` (the bundled corpus when none) into ``out``.
-
-    With ``update``, documents whose text is unchanged since the build in ``out`` are not extracted
-    again (see :mod:`policygraph.cache`); the graph is the one a full build gives.
-    """
+def _checked_paths(paths: Iterable[Path] | None) -> list[Path]:
     paths = [Path(p) for p in paths] if paths else [corpus_dir()]
     for p in paths:
         if not p.exists():
             raise BuildError(f"{p}: no such file or folder")
+    return paths
+
+
+def _nothing_to_build(paths: list[Path], skipped: list[tuple[Path, str]]) -> BuildError:
+    reasons = "; ".join(f"{p}: {r}" for p, r in skipped) or "no .txt, .md or .html files found"
+    return BuildError(f"nothing to build from {', '.join(map(str, paths))} ({reasons})")
+
+
+def _extract_or_fail(paths: list[Path], report: BuildReport, cache: ExtractionCache | None, max_bytes: int,
+                     engine: Engine | None, progress: Progress | None) -> list[Extraction]:
+    try:
+        extractions = extract_files(paths, progress, report.skipped, cache, max_bytes, engine)
+    except EngineError as exc:
+        raise BuildError(str(exc)) from None
+    if not extractions:
+        raise _nothing_to_build(paths, report.skipped)
+    return extractions
+
+
+def build(paths: Iterable[Path] | None = None, out: Path = Path("build"), base: str | None = None,
+          html: bool = True, progress: Progress | None = None, update: bool = False,
+          max_bytes: int = MAX_BYTES, workers: int = 1, engine: Engine | None = None) -> BuildReport:
+    """Build the graph of the documents under ``paths`` (the bundled corpus when none) into ``out``.
+
+    With ``update``, documents whose text is unchanged since the build in ``out`` are not extracted
+    again (see :mod:`policygraph.cache`); the graph is the one a full build gives. Extraction runs on
+    ``engine``, by default ``workers`` local processes.
+    """
+    paths = _checked_paths(paths)
     base = iri_base(base)
     out = Path(out)
     recover(out)
     report = BuildReport(out)
     cache = ExtractionCache(out if update else None)
-    extractions = extract_files(paths, progress, report.skipped, cache, max_bytes, workers)
-    if not extractions:
-        reasons = "; ".join(f"{p}: {r}" for p, r in report.skipped) or "no .txt, .md or .html files found"
-        raise BuildError(f"nothing to build from {', '.join(map(str, paths))} ({reasons})")
+    extractions = _extract_or_fail(paths, report, cache, max_bytes, engine or LocalEngine(workers), progress)
     corpus = merge_corpus(extractions, base)
     quads = to_oxigraph(all_quads(extractions, corpus, base))
     if progress:
@@ -164,18 +175,67 @@ def build(paths: Iterable[Path] | None = None, out: Path = Path("build"), base: 
     from .link import relink
 
     report.relinked = relink(out)
-    report.documents = [x.document.id for x in extractions]
     report.changes = cache.changes(extractions) if update else {}
     report.reused = cache.reused
-    for e in corpus.values():
-        report.counts_by_type.update(e.types)
-    report.quads = len(quads)
-    report.relations = sum(len(x.relations) for x in extractions)
-    report.posts = sum(len(x.posts) for x in extractions)
-    report.observations = sum(len(x.observations) for x in extractions)
+    _count(report, extractions, corpus, len(quads))
     if progress:
         progress("write", 1, 1)
     return report
+
+
+def build_nquads(paths: Iterable[Path] | None, out: Path | BinaryIO, base: str | None = None,
+                 progress: Progress | None = None, max_bytes: int = MAX_BYTES,
+                 engine: Engine | None = None) -> BuildReport:
+    """Write the graph of the documents under ``paths`` to ``out`` (a file or a stream) as N-Quads.
+
+    This is the hand-off to a server triplestore (``oxigraph load``, QLever, Virtuoso): no store, TriG
+    or page is written, and quads are serialised one document at a time. The quads are those of
+    :func:`build`, without the distinct default graph that :func:`build` adds to its own store. A file
+    is written beside its target and renamed over it at the end, so a failed build leaves the old one.
+    """
+    paths = _checked_paths(paths)
+    base = iri_base(base)
+    report = BuildReport(out if isinstance(out, Path) else Path("-"))
+    extractions = _extract_or_fail(paths, report, None, max_bytes, engine, progress)
+    if not isinstance(out, Path):
+        _write_nquads(extractions, base, out, report, progress)
+        return report
+    part = out.parent / f".{out.name}.{os.getpid()}.part"
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with part.open("wb") as sink:
+            _write_nquads(extractions, base, sink, report, progress)
+        os.replace(part, out)
+    except OSError as exc:
+        raise BuildError(f"{out}: cannot write ({exc.strerror or exc})") from exc
+    finally:
+        part.unlink(missing_ok=True)
+    return report
+
+
+def _write_nquads(extractions: list[Extraction], base: str, out: BinaryIO, report: BuildReport,
+                  progress: Progress | None) -> None:
+    corpus = merge_corpus(extractions, base)
+    mint = Minter(base)
+    parts = chain([entity_quads(corpus, mint)], (document_quads(x, mint) for x in extractions))
+    written = 0
+    for i, part in enumerate(parts):
+        quads = to_oxigraph(part)  # repeats are dropped per graph: two graphs never share a quad
+        ox.serialize(quads, output=out, format=ox.RdfFormat.N_QUADS)
+        written += len(quads)
+        if progress:
+            progress("write", i, len(extractions))
+    _count(report, extractions, corpus, written)
+
+
+def _count(report: BuildReport, extractions: list[Extraction], corpus: dict[str, Entity], quads: int) -> None:
+    report.documents = [x.document.id for x in extractions]
+    for e in corpus.values():
+        report.counts_by_type.update(e.types)
+    report.quads = quads
+    report.relations = sum(len(x.relations) for x in extractions)
+    report.posts = sum(len(x.posts) for x in extractions)
+    report.observations = sum(len(x.observations) for x in extractions)
 
 
 def _move_into_place(staging: Path, out: Path) -> None:
