@@ -13,21 +13,19 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
 import jieba
-import pyoxigraph as ox
 
 from .cache import ExtractionCache, write_cache
 from .config import PREFIXES, corpus_dir, iri_base, ontology_dir
 from .engine import Engine, EngineError, LocalEngine
 from .ingest import MAX_BYTES, IngestError, find_files, load_document
 from .model import Document, Entity, Extraction
-from .rdf import Minter, all_quads, document_quads, entity_quads
+from .rdf import corpus_dataset, document_graphs
 from .resolve import merge_corpus
-from .store import create_store, to_oxigraph, write_trig
+from .store import create_store, write_trig
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -148,7 +146,7 @@ def build(paths: Iterable[Path] | None = None, out: Path = Path("build"), base: 
     cache = ExtractionCache(out if update else None)
     extractions = _extract_or_fail(paths, report, cache, max_bytes, engine or LocalEngine(workers), progress)
     corpus = merge_corpus(extractions, base)
-    quads = to_oxigraph(all_quads(extractions, corpus, base))
+    quads = corpus_dataset(extractions, corpus, base)
     if progress:
         progress("write", 0, 1)
     try:
@@ -216,13 +214,10 @@ def build_nquads(paths: Iterable[Path] | None, out: Path | BinaryIO, base: str |
 def _write_nquads(extractions: list[Extraction], base: str, out: BinaryIO, report: BuildReport,
                   progress: Progress | None) -> None:
     corpus = merge_corpus(extractions, base)
-    mint = Minter(base)
-    parts = chain([entity_quads(corpus, mint)], (document_quads(x, mint) for x in extractions))
     written = 0
-    for i, part in enumerate(parts):
-        quads = to_oxigraph(part)  # repeats are dropped per graph: two graphs never share a quad
-        ox.serialize(quads, output=out, format=ox.RdfFormat.N_QUADS)
-        written += len(quads)
+    for i, part in enumerate(document_graphs(extractions, corpus, base)):
+        out.write(part.nquads())  # each graph's triples are distinct; two graphs never share a quad
+        written += len(part)
         if progress:
             progress("write", i, len(extractions))
     _count(report, extractions, corpus, written)

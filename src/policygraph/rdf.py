@@ -7,234 +7,370 @@ posts as ``org:Post``, indicators as ``qb:Observation``), each statement linked 
 to the sentence it was read from. The entities graph ``<base>graph/entities`` holds each entity's one
 ``skos:prefLabel``, its GB/T 2260 code and its parent division; ``<base>graph/divisions`` the parents
 of coded areas that no text mentions.
+
+Statements are written straight as N-Triples text (:class:`Dataset`): a build makes a few hundred
+thousand of them, and building rdflib or Oxigraph term objects for each one cost more than all the
+rest of the write. Oxigraph parses the text in Rust when it loads the store.
+
+>>> ds = Dataset()
+>>> ds.add("<https://e.org/g>", "<https://e.org/s>", RDFS_LABEL, literal('say "hi"\\n', lang="zh"))
+>>> print(ds.nquads().decode(), end="")
+<https://e.org/s> <http://www.w3.org/2000/01/rdf-schema#label> "say \\"hi\\"\\n"@zh <https://e.org/g> .
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
+from rdflib import URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from .config import OA, ORG, PG, PROV, QB, SDMX_DIM, SDMX_MEAS
 from .lexicon import Division, lexicon
 from .model import Entity, Evidence, Extraction, Observation
 from .resolve import division_iri
 
-Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
+Triple = str  # "<s> <p> <o>" in N-Triples syntax, without the final " ."
+
+
+def iri(value: str) -> str:
+    """An IRI as an N-Triples term (the IRIs minted here never need escaping)."""
+    return f"<{value}>"
+
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def literal(text: str, lang: str | None = None, datatype: str | None = None) -> str:
+    """A literal as an N-Triples term, with a language tag or a datatype (a rendered IRI)."""
+    quoted = f'"{text.translate(_ESCAPES)}"'
+    if lang:
+        return f"{quoted}@{lang}"
+    return f"{quoted}^^{datatype}" if datatype else quoted
+
+
+def zh(text: str) -> str:
+    return literal(text, lang="zh")
+
+
+def _t(term: URIRef) -> str:
+    return iri(str(term))
+
+
+# every property and class written below, rendered once; PG is closed, so a typo fails at import
+A, RDF_STATEMENT, RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = map(_t, (RDF.type, RDF.Statement, RDF.subject,
+                                                                     RDF.predicate, RDF.object))
+RDFS_LABEL = _t(RDFS.label)
+SKOS_PREF, SKOS_ALT, SKOS_NOTATION, SKOS_IN_SCHEME, SKOS_BROADER, SKOS_CONCEPT = map(_t, (
+    SKOS.prefLabel, SKOS.altLabel, SKOS.notation, SKOS.inScheme, SKOS.broader, SKOS.Concept))
+DC_IDENTIFIER, DC_TITLE, DC_SOURCE, DC_LANGUAGE, DC_DATE, DC_TEMPORAL, DC_SPATIAL = map(_t, (
+    DCTERMS.identifier, DCTERMS.title, DCTERMS.source, DCTERMS.language, DCTERMS.date, DCTERMS.temporal,
+    DCTERMS.spatial))
+XSD_DATE, XSD_DECIMAL, XSD_GYEAR, XSD_INTEGER = map(_t, (XSD.date, XSD.decimal, XSD.gYear, XSD.integer))
+OA_HAS_SOURCE, OA_HAS_BODY, OA_START, OA_END, OA_EXACT = map(_t, (OA.hasSource, OA.hasBody, OA.start, OA.end,
+                                                                  OA.exact))
+PROV_DERIVED = _t(PROV.wasDerivedFrom)
+ORG_POST, ORG_ROLE_CLASS, ORG_ROLE, ORG_POST_IN, ORG_HOLDS, ORG_HELD_BY = map(_t, (
+    ORG.Post, ORG.Role, ORG.role, ORG.postIn, ORG.holds, ORG.heldBy))
+QB_OBSERVATION, QB_DATASET = _t(QB.Observation), _t(QB.dataSet)
+REF_AREA, REF_PERIOD, OBS_VALUE = _t(SDMX_DIM.refArea), _t(SDMX_DIM.refPeriod), _t(SDMX_MEAS.obsValue)
+PG_SOURCE_DOCUMENT, PG_SHA256, PG_EVIDENCE, PG_SENTENCE, PG_MENTION, PG_MENTIONED_IN = map(_t, (
+    PG.SourceDocument, PG.sha256, PG.Evidence, PG.sentence, PG.Mention, PG.mentionedIn))
+PG_INDICATOR_CLASS, PG_INDICATOR, PG_MEASURE, PG_UNIT, PG_STATUS, PG_VALUE_AS_WRITTEN = map(_t, (
+    PG.Indicator, PG.indicator, PG.measure, PG.unit, PG.status, PG.valueAsWritten))
+PG_GBT2260, PG_STAT_AREA_CODE, PG_DIVISION_LEVEL, PG_LOCATED_IN, PG_DIVISION_SCHEME = map(_t, (
+    PG.GBT2260, PG.StatAreaCode, PG.divisionLevel, PG.locatedIn, PG.DivisionScheme))
+
+
+def pg(name: str) -> str:
+    """A term of the ontology by name (entity types, relation names, statuses), rendered."""
+    return _t(PG[name])
+
+
+def integer(value: int) -> str:
+    return literal(str(value), datatype=XSD_INTEGER)
+
+
+@dataclass
+class Dataset:
+    """Named graphs of triples, each triple once per graph, kept in the order they were made."""
+
+    graphs: dict[str, dict[Triple, None]] = field(default_factory=dict)
+
+    def add(self, graph: str, s: str, p: str, o: str) -> None:
+        self.graph(graph)[f"{s} {p} {o}"] = None
+
+    def graph(self, graph: str) -> dict[Triple, None]:
+        return self.graphs.setdefault(graph, {})
+
+    def __len__(self) -> int:
+        return sum(map(len, self.graphs.values()))
+
+    def nquads(self, ordered: bool = False) -> bytes:
+        """The quads as N-Quads; ``ordered`` sorts graphs and the triples within each (stable bytes)."""
+        names = sorted(self.graphs) if ordered else list(self.graphs)
+        lines: list[str] = []
+        for g in names:
+            triples = sorted(self.graphs[g]) if ordered else self.graphs[g]
+            end = f" {g} .\n"
+            lines.extend(t + end for t in triples)
+        return "".join(lines).encode("utf-8")
+
+    def distinct_triples(self) -> bytes:
+        """Every triple of the named graphs once, as N-Triples (the store's default graph)."""
+        seen: dict[Triple, None] = {}
+        for triples in self.graphs.values():
+            seen.update(triples)
+        return "".join(f"{t} .\n" for t in seen).encode("utf-8")
 
 
 def _h(*parts: object) -> str:
     return hashlib.sha1("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
 
 
-def zh(text: str) -> Literal:
-    return Literal(text, lang="zh")
-
-
 class Minter:
-    """IRIs under one base."""
+    """IRIs under one base, rendered as N-Triples terms."""
 
     def __init__(self, base: str):
         self.base = base
 
-    def graph(self, name: str) -> URIRef:
-        return URIRef(f"{self.base}graph/{name}")
+    def graph(self, name: str) -> str:
+        return f"<{self.base}graph/{name}>"
 
-    def document(self, doc_id: str) -> URIRef:
-        return URIRef(f"{self.base}id/doc/{doc_id}")
+    def document(self, doc_id: str) -> str:
+        return f"<{self.base}id/doc/{doc_id}>"
 
-    def evidence(self, doc_id: str, start: int, end: int) -> URIRef:
-        return URIRef(f"{self.base}id/evidence/{doc_id}/{start}-{end}")
+    def evidence(self, doc_id: str, start: int, end: int) -> str:
+        return f"<{self.base}id/evidence/{doc_id}/{start}-{end}>"
 
-    def thing(self, kind: str, *parts: object) -> URIRef:
-        return URIRef(f"{self.base}id/{kind}/{_h(*parts)}")
+    def mention(self, doc_id: str, start: int, end: int) -> str:
+        return f"<{self.base}id/mention/{doc_id}/{start}-{end}>"
+
+    def thing(self, kind: str, *parts: object) -> str:
+        """A node named by a digest of its parts (rendered terms hash as their IRI or literal text)."""
+        return f"<{self.base}id/{kind}/{_h(*(_unrendered(p) for p in parts))}>"
 
 
-def document_quads(x: Extraction, mint: Minter) -> Iterator[Quad]:
+def _unrendered(part: object) -> object:
+    """An IRI term back to its plain text, so that digests do not depend on how terms are written."""
+    return part[1:-1] if isinstance(part, str) and part.startswith("<") and part.endswith(">") else part
+
+
+def add_document(ds: Dataset, x: Extraction, mint: Minter) -> None:
+    """Everything one document says, in its own named graph."""
     doc = x.document
-    g = mint.graph(doc.id)
+    out = ds.graph(mint.graph(doc.id))
     d = mint.document(doc.id)
-    yield d, RDF.type, PG.SourceDocument, g
-    yield d, DCTERMS.identifier, Literal(doc.id), g
-    yield d, DCTERMS.title, zh(doc.title), g
-    yield d, DCTERMS.source, Literal(doc.path.name), g
-    yield d, PG.sha256, Literal(doc.sha256), g
-    yield d, DCTERMS.language, Literal("zh"), g
+
+    def add(s: str, p: str, o: str) -> None:
+        out[f"{s} {p} {o}"] = None
+
+    add(d, A, PG_SOURCE_DOCUMENT)
+    add(d, DC_IDENTIFIER, literal(doc.id))
+    add(d, DC_TITLE, zh(doc.title))
+    add(d, DC_SOURCE, literal(doc.path.name))
+    add(d, PG_SHA256, literal(doc.sha256))
+    add(d, DC_LANGUAGE, literal("zh"))
     if doc.date:
-        yield d, DCTERMS.date, Literal(doc.date, datatype=XSD.date), g
+        add(d, DC_DATE, literal(doc.date, datatype=XSD_DATE))
     if doc.year:
-        yield d, DCTERMS.temporal, Literal(str(doc.year), datatype=XSD.gYear), g
+        add(d, DC_TEMPORAL, literal(str(doc.year), datatype=XSD_GYEAR))
     if x.subject_area:
-        yield d, DCTERMS.spatial, URIRef(x.entities[x.subject_area].iri or ""), g
+        add(d, DC_SPATIAL, iri(x.entities[x.subject_area].iri or ""))
 
-    def iri(key: str) -> URIRef:
-        return URIRef(x.entities[key].iri or "")
+    nodes = {key: iri(e.iri or "") for key, e in x.entities.items()}
+    evidence_of: dict[int, str] = {}  # sentence index → its evidence node, described once
 
-    def evidence(ev: Evidence | None) -> Iterator[Quad]:
-        """The evidence node (sentence and its span in the original file) for one statement."""
-        if ev is None:
-            return
-        sent = x.sentences[ev.sentence]
-        s, e = doc.source_span(sent.start, sent.end)
-        node = mint.evidence(doc.id, s, e)
-        yield node, RDF.type, PG.Evidence, g
-        yield node, OA.hasSource, d, g
-        yield node, OA.start, Literal(s), g
-        yield node, OA.end, Literal(e), g
-        yield node, PG.sentence, zh(doc.as_written(sent.start, sent.end)), g
+    def evidence(sentence: int) -> str:
+        node = evidence_of.get(sentence)
+        if node is None:
+            sent = x.sentences[sentence]
+            s, e = doc.source_span(sent.start, sent.end)
+            node = evidence_of[sentence] = mint.evidence(doc.id, s, e)
+            add(node, A, PG_EVIDENCE)
+            add(node, OA_HAS_SOURCE, d)
+            add(node, OA_START, integer(s))
+            add(node, OA_END, integer(e))
+            add(node, PG_SENTENCE, zh(doc.as_written(sent.start, sent.end)))
+        return node
 
-    def derived(statement: URIRef, ev: Evidence | None) -> Iterator[Quad]:
-        if ev is None:
-            return
-        sent = x.sentences[ev.sentence]
-        s, e = doc.source_span(sent.start, sent.end)
-        yield statement, PROV.wasDerivedFrom, mint.evidence(doc.id, s, e), g
-        yield from evidence(ev)
+    def derived(statement: str, ev: Evidence | None) -> None:
+        if ev is not None:
+            add(statement, PROV_DERIVED, evidence(ev.sentence))
 
     for key, ent in x.entities.items():
-        node = iri(key)
+        node = nodes[key]
         for t in sorted(ent.types):
-            yield node, RDF.type, PG[t], g
+            add(node, A, pg(t))
         for label in sorted(ent.labels):
-            yield node, SKOS.altLabel, zh(label), g
-        yield node, PG.mentionedIn, d, g
+            add(node, SKOS_ALT, zh(label))
+        add(node, PG_MENTIONED_IN, d)
         for m in ent.mentions:
             s, e = doc.source_span(m.start, m.end)
-            ann = URIRef(f"{mint.base}id/mention/{doc.id}/{s}-{e}")
-            yield ann, RDF.type, PG.Mention, g
-            yield ann, OA.hasBody, node, g
-            yield ann, OA.hasSource, d, g
-            yield ann, OA.start, Literal(s), g
-            yield ann, OA.end, Literal(e), g
-            yield ann, OA.exact, zh(doc.as_written(m.start, m.end)), g
-            yield ann, PROV.wasDerivedFrom, mint.evidence(doc.id, *doc.source_span(
-                x.sentences[m.sentence].start, x.sentences[m.sentence].end)), g
-            yield from evidence(Evidence(m.start, m.end, m.sentence))
+            ann = mint.mention(doc.id, s, e)
+            add(ann, A, PG_MENTION)
+            add(ann, OA_HAS_BODY, node)
+            add(ann, OA_HAS_SOURCE, d)
+            add(ann, OA_START, integer(s))
+            add(ann, OA_END, integer(e))
+            add(ann, OA_EXACT, zh(doc.as_written(m.start, m.end)))
+            add(ann, PROV_DERIVED, evidence(m.sentence))
 
     for r in x.relations:
-        s_node, o_node = iri(r.subject), iri(r.object)
-        yield s_node, PG[r.predicate], o_node, g
+        s_node, o_node, p = nodes[r.subject], nodes[r.object], pg(r.predicate)
+        add(s_node, p, o_node)
         stmt = mint.thing("statement", s_node, r.predicate, o_node, doc.id)
-        yield stmt, RDF.type, RDF.Statement, g
-        yield stmt, RDF.subject, s_node, g
-        yield stmt, RDF.predicate, PG[r.predicate], g
-        yield stmt, RDF.object, o_node, g
-        yield from derived(stmt, r.evidence)
+        _reify(add, stmt, s_node, p, o_node)
+        derived(stmt, r.evidence)
 
     for lit in x.literals:
-        s_node = iri(lit.subject)
-        value = (Literal(lit.value, datatype=XSD.date) if lit.predicate == "date"
-                 else Literal(lit.value, datatype=XSD.decimal))
-        yield s_node, PG[lit.predicate], value, g
+        s_node, p = nodes[lit.subject], pg(lit.predicate)
+        value = (literal(str(lit.value), datatype=XSD_DATE) if lit.predicate == "date"
+                 else literal(_decimal(float(lit.value)), datatype=XSD_DECIMAL))
+        add(s_node, p, value)
         stmt = mint.thing("statement", s_node, lit.predicate, lit.value, doc.id)
-        yield stmt, RDF.type, RDF.Statement, g
-        yield stmt, RDF.subject, s_node, g
-        yield stmt, RDF.predicate, PG[lit.predicate], g
-        yield stmt, RDF.object, value, g
-        yield from derived(stmt, lit.evidence)
+        _reify(add, stmt, s_node, p, value)
+        derived(stmt, lit.evidence)
 
     for post in x.posts:
-        person = iri(post.person)
-        org_iri = iri(post.org) if post.org else None
-        node = mint.thing("post", org_iri or "", post.title)
-        label = (x.entities[post.org].label if post.org else "") + post.title
-        yield node, RDF.type, ORG.Post, g
-        yield node, RDFS.label, zh(label), g
-        yield node, ORG.role, mint.thing("role", post.title), g
-        yield mint.thing("role", post.title), RDF.type, ORG.Role, g
-        yield mint.thing("role", post.title), SKOS.prefLabel, zh(post.title), g
-        if org_iri:
-            yield node, ORG.postIn, org_iri, g
-        yield person, ORG.holds, node, g
-        yield node, ORG.heldBy, person, g
-        yield from derived(node, post.evidence)
+        person = nodes[post.person]
+        org_node = nodes[post.org] if post.org else None
+        node = mint.thing("post", org_node or "", post.title)
+        role = mint.thing("role", post.title)
+        add(node, A, ORG_POST)
+        add(node, RDFS_LABEL, zh((x.entities[post.org].label if post.org else "") + post.title))
+        add(node, ORG_ROLE, role)
+        add(role, A, ORG_ROLE_CLASS)
+        add(role, SKOS_PREF, zh(post.title))
+        if org_node:
+            add(node, ORG_POST_IN, org_node)
+        add(person, ORG_HOLDS, node)
+        add(node, ORG_HELD_BY, person)
+        derived(node, post.evidence)
 
     for obs in x.observations:
-        yield from _observation(obs, iri(obs.area), doc.id, mint, g)
-        yield from derived(mint.thing("obs", iri(obs.area), obs.indicator, obs.year, obs.value, obs.status,
-                                      obs.measure), obs.evidence)
+        node = _observation(add, obs, nodes[obs.area], mint)
+        derived(node, obs.evidence)
 
 
-def _observation(obs: Observation, area: URIRef, doc_id: str, mint: Minter, g: URIRef) -> Iterator[Quad]:
+def _reify(add, stmt: str, s: str, p: str, o: str) -> None:
+    add(stmt, A, RDF_STATEMENT)
+    add(stmt, RDF_SUBJECT, s)
+    add(stmt, RDF_PREDICATE, p)
+    add(stmt, RDF_OBJECT, o)
+
+
+def _observation(add, obs: Observation, area: str, mint: Minter) -> str:
     node = mint.thing("obs", area, obs.indicator, obs.year, obs.value, obs.status, obs.measure)
-    concept = URIRef(f"{mint.base}id/indicator/{_h(obs.indicator)}")
-    yield node, RDF.type, QB.Observation, g
-    yield node, QB.dataSet, URIRef(f"{mint.base}id/dataset/indicators"), g
-    yield node, SDMX_DIM.refArea, area, g
-    yield node, SDMX_DIM.refPeriod, Literal(str(obs.year), datatype=XSD.gYear), g
-    yield node, SDMX_MEAS.obsValue, Literal(round(obs.value, 6), datatype=XSD.decimal), g
-    yield node, PG.indicator, concept, g
-    yield node, PG.measure, Literal(obs.measure), g
-    yield node, PG.unit, Literal(obs.unit), g
-    yield node, PG.status, PG[obs.status], g
-    yield node, PG.valueAsWritten, zh(obs.written), g
-    yield concept, RDF.type, PG.Indicator, g
-    yield concept, RDF.type, SKOS.Concept, g
-    yield concept, SKOS.prefLabel, zh(obs.indicator), g
+    concept = f"<{mint.base}id/indicator/{_h(obs.indicator)}>"
+    add(node, A, QB_OBSERVATION)
+    add(node, QB_DATASET, f"<{mint.base}id/dataset/indicators>")
+    add(node, REF_AREA, area)
+    add(node, REF_PERIOD, literal(str(obs.year), datatype=XSD_GYEAR))
+    add(node, OBS_VALUE, literal(_decimal(obs.value), datatype=XSD_DECIMAL))
+    add(node, PG_INDICATOR, concept)
+    add(node, PG_MEASURE, literal(obs.measure))
+    add(node, PG_UNIT, literal(obs.unit))
+    add(node, PG_STATUS, pg(obs.status))
+    add(node, PG_VALUE_AS_WRITTEN, zh(obs.written))
+    add(concept, A, PG_INDICATOR_CLASS)
+    add(concept, A, SKOS_CONCEPT)
+    add(concept, SKOS_PREF, zh(obs.indicator))
+    return node
 
 
-def entity_quads(corpus: dict[str, Entity], mint: Minter) -> Iterator[Quad]:
+def _decimal(value: float) -> str:
+    """A number as an xsd:decimal lexical form (no exponent).
+
+    >>> _decimal(765.3), _decimal(7.0), _decimal(-2.6), _decimal(0.000001)
+    ('765.3', '7.0', '-2.6', '0.000001')
+    """
+    text = f"{round(value, 6):.6f}".rstrip("0")
+    return text + "0" if text.endswith(".") else text
+
+
+def add_entities(ds: Dataset, corpus: dict[str, Entity], mint: Minter) -> None:
     """The corpus-level description of every entity: one preferred label, codes, parents.
 
     Divisions and coded development zones also sit in ``pg:DivisionScheme`` with ``skos:broader`` up to
     their province; parents the texts never mention are described there (as ``skos:Concept``, not as
     entities of the texts) so that 中原区 → 郑州市 → 河南省 always joins to datasets keyed by code.
     """
-    g = mint.graph("entities")
+    out = ds.graph(mint.graph("entities"))
+
+    def add(s: str, p: str, o: str) -> None:
+        out[f"{s} {p} {o}"] = None
+
     lex = lexicon()
-    by_code = {e.code: iri for iri, e in corpus.items() if e.code}
+    by_code = {e.code: key for key, e in corpus.items() if e.code}
     parents: dict[str, Division] = {}
-    for iri, ent in corpus.items():
-        node = URIRef(iri)
+    for key, ent in corpus.items():
+        node = iri(key)
         for t in sorted(ent.types):
-            yield node, RDF.type, PG[t], g
-        yield node, SKOS.prefLabel, zh(ent.label), g
+            add(node, A, pg(t))
+        add(node, SKOS_PREF, zh(ent.label))
         for alias in sorted(ent.aliases):
-            yield node, SKOS.altLabel, zh(alias), g
+            add(node, SKOS_ALT, zh(alias))
         code = None
         if ent.code:
             code = ent.code
-            yield node, SKOS.notation, Literal(ent.code, datatype=PG.GBT2260), g
+            add(node, SKOS_NOTATION, literal(ent.code, datatype=PG_GBT2260))
             if ent.level:
-                yield node, PG.divisionLevel, Literal(ent.level), g
+                add(node, PG_DIVISION_LEVEL, literal(ent.level))
             parent = by_code.get(ent.parent_code or "")
             if parent:
-                yield node, PG.locatedIn, URIRef(parent), g
+                add(node, PG_LOCATED_IN, iri(parent))
         elif "DevelopmentZone" in ent.types:
             zone = next((lex.stat_zones[n] for n in sorted({ent.label, *ent.aliases}) if n in lex.stat_zones), None)
             if zone:
                 code = zone.code
-                yield node, SKOS.notation, Literal(zone.code, datatype=PG.StatAreaCode), g
+                add(node, SKOS_NOTATION, literal(zone.code, datatype=PG_STAT_AREA_CODE))
         if code:
-            yield node, SKOS.inScheme, PG.DivisionScheme, g
+            add(node, SKOS_IN_SCHEME, PG_DIVISION_SCHEME)
             chain = lex.ancestors(code)
             if chain:
-                yield node, SKOS.broader, URIRef(division_iri(mint.base, chain[0].code)), g
+                add(node, SKOS_BROADER, iri(division_iri(mint.base, chain[0].code)))
             parents.update((d.code, d) for d in chain if d.code not in by_code)
-    yield from _reference_divisions(parents, mint)
+    _add_reference_divisions(ds, parents, mint)
 
 
-def _reference_divisions(parents: dict[str, Division], mint: Minter) -> Iterator[Quad]:
+def _add_reference_divisions(ds: Dataset, parents: dict[str, Division], mint: Minter) -> None:
     """Parents no text mentions, in the division scheme only."""
     g = mint.graph("divisions")
     for code, d in sorted(parents.items()):
-        node = URIRef(division_iri(mint.base, code))
-        yield node, RDF.type, SKOS.Concept, g
-        yield node, SKOS.inScheme, PG.DivisionScheme, g
-        yield node, SKOS.prefLabel, zh(d.name), g
-        yield node, SKOS.notation, Literal(code, datatype=PG.GBT2260), g
-        yield node, PG.divisionLevel, Literal(d.level), g
+        node = iri(division_iri(mint.base, code))
+        ds.add(g, node, A, SKOS_CONCEPT)
+        ds.add(g, node, SKOS_IN_SCHEME, PG_DIVISION_SCHEME)
+        ds.add(g, node, SKOS_PREF, zh(d.name))
+        ds.add(g, node, SKOS_NOTATION, literal(code, datatype=PG_GBT2260))
+        ds.add(g, node, PG_DIVISION_LEVEL, literal(d.level))
         if d.parent:
-            yield node, SKOS.broader, URIRef(division_iri(mint.base, d.parent)), g
+            ds.add(g, node, SKOS_BROADER, iri(division_iri(mint.base, d.parent)))
 
 
-def all_quads(extractions: Iterable[Extraction], corpus: dict[str, Entity], base: str) -> Iterator[Quad]:
+def corpus_dataset(extractions: list[Extraction], corpus: dict[str, Entity], base: str) -> Dataset:
+    """The whole corpus: the entities graph, the divisions graph and one graph per document."""
     mint = Minter(base)
-    yield from entity_quads(corpus, mint)
+    ds = Dataset()
+    add_entities(ds, corpus, mint)
     for x in extractions:
-        yield from document_quads(x, mint)
+        add_document(ds, x, mint)
+    return ds
 
 
-__all__ = ["OWL", "Minter", "Quad", "all_quads", "document_quads", "entity_quads"]
+def document_graphs(extractions: list[Extraction], corpus: dict[str, Entity], base: str) -> Iterator[Dataset]:
+    """The same quads as :func:`corpus_dataset`, a graph or two at a time (for streaming N-Quads)."""
+    mint = Minter(base)
+    ds = Dataset()
+    add_entities(ds, corpus, mint)
+    yield ds
+    for x in extractions:
+        ds = Dataset()
+        add_document(ds, x, mint)
+        yield ds
+
+
+__all__ = ["Dataset", "Minter", "add_document", "add_entities", "corpus_dataset", "document_graphs", "iri",
+           "literal", "zh"]

@@ -6,40 +6,21 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal, URIRef
 
-from .rdf import Quad
+from .rdf import Dataset
 
 
 class StoreError(Exception):
     """A store that is missing or unreadable, with the reason in words."""
 
 
-def _term(t: URIRef | Literal | BNode) -> ox.NamedNode | ox.Literal | ox.BlankNode:
-    if isinstance(t, URIRef):
-        return ox.NamedNode(str(t))
-    if isinstance(t, BNode):
-        return ox.BlankNode(str(t))
-    if t.language:
-        return ox.Literal(str(t), language=t.language)
-    if t.datatype:
-        return ox.Literal(str(t), datatype=ox.NamedNode(str(t.datatype)))
-    return ox.Literal(str(t))
+def write_trig(ds: Dataset, path: Path, prefixes: dict[str, str]) -> None:
+    """Sorted TriG (graphs in order, triples in order within each), so the same graph gives the same bytes."""
+    quads = ox.parse(ds.nquads(ordered=True), format=ox.RdfFormat.N_QUADS)
+    ox.serialize(quads, output=str(path), format=ox.RdfFormat.TRIG, prefixes=prefixes)
 
 
-def to_oxigraph(quads: Iterable[Quad]) -> list[ox.Quad]:
-    """Oxigraph quads, each once (evidence nodes are emitted again for every statement they support)."""
-    return [ox.Quad(_term(s), _term(p), _term(o), ox.NamedNode(str(g)))  # type: ignore[arg-type]
-            for s, p, o, g in dict.fromkeys(quads)]
-
-
-def write_trig(quads: list[ox.Quad], path: Path, prefixes: dict[str, str]) -> None:
-    """Sorted TriG, so the same graph always gives the same bytes."""
-    ordered = sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
-    ox.serialize(ordered, output=str(path), format=ox.RdfFormat.TRIG, prefixes=prefixes)
-
-
-def create_store(quads: list[ox.Quad], path: Path, extra_files: Iterable[tuple[Path, str]] = ()) -> None:
+def create_store(ds: Dataset, path: Path, extra_files: Iterable[tuple[Path, str]] = ()) -> None:
     """A new on-disk store holding the quads (and extra Turtle files loaded into named graphs).
 
     The default graph holds each distinct triple of the named graphs once: SPARQL's union of named
@@ -47,9 +28,8 @@ def create_store(quads: list[ox.Quad], path: Path, extra_files: Iterable[tuple[P
     Queries read the default graph; ``GRAPH ?g`` still reaches each document's own statements.
     """
     store = ox.Store(str(path))
-    store.bulk_extend(quads)
-    distinct = {ox.Triple(q.subject, q.predicate, q.object) for q in quads}
-    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in distinct)
+    store.bulk_load(ds.nquads(), format=ox.RdfFormat.N_QUADS)
+    store.bulk_load(ds.distinct_triples(), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
     for file, graph in extra_files:
         store.bulk_load(path=str(file), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(graph))
     store.flush()
