@@ -70,6 +70,7 @@ class PG(DefinedNamespace):
     unit: URIRef
     measure: URIRef
     valueAsWritten: URIRef
+    previousActual: URIRef
     target: URIRef
     actual: URIRef
     plan: URIRef

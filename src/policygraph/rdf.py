@@ -78,8 +78,8 @@ QB_OBSERVATION, QB_DATASET = _t(QB.Observation), _t(QB.dataSet)
 REF_AREA, REF_PERIOD, OBS_VALUE = _t(SDMX_DIM.refArea), _t(SDMX_DIM.refPeriod), _t(SDMX_MEAS.obsValue)
 PG_SOURCE_DOCUMENT, PG_SHA256, PG_EVIDENCE, PG_SENTENCE, PG_MENTION, PG_MENTIONED_IN = map(_t, (
     PG.SourceDocument, PG.sha256, PG.Evidence, PG.sentence, PG.Mention, PG.mentionedIn))
-PG_INDICATOR_CLASS, PG_INDICATOR, PG_MEASURE, PG_UNIT, PG_STATUS, PG_VALUE_AS_WRITTEN = map(_t, (
-    PG.Indicator, PG.indicator, PG.measure, PG.unit, PG.status, PG.valueAsWritten))
+PG_INDICATOR_CLASS, PG_INDICATOR, PG_MEASURE, PG_UNIT, PG_STATUS, PG_VALUE_AS_WRITTEN, PG_PREVIOUS_ACTUAL = map(_t, (
+    PG.Indicator, PG.indicator, PG.measure, PG.unit, PG.status, PG.valueAsWritten, PG.previousActual))
 PG_GBT2260, PG_STAT_AREA_CODE, PG_DIVISION_LEVEL, PG_LOCATED_IN, PG_DIVISION_SCHEME = map(_t, (
     PG.GBT2260, PG.StatAreaCode, PG.divisionLevel, PG.locatedIn, PG.DivisionScheme))
 
@@ -262,8 +262,12 @@ def _reify(add, stmt: str, s: str, p: str, o: str) -> None:
     add(stmt, RDF_OBJECT, o)
 
 
+def observation_node(obs: Observation, area: str, mint: Minter) -> str:
+    return mint.thing("obs", area, obs.indicator, obs.year, obs.value, obs.status, obs.measure)
+
+
 def _observation(add, obs: Observation, area: str, mint: Minter) -> str:
-    node = mint.thing("obs", area, obs.indicator, obs.year, obs.value, obs.status, obs.measure)
+    node = observation_node(obs, area, mint)
     concept = f"<{mint.base}id/indicator/{_h(obs.indicator)}>"
     add(node, A, QB_OBSERVATION)
     add(node, QB_DATASET, f"<{mint.base}id/dataset/indicators>")
@@ -350,11 +354,34 @@ def _add_reference_divisions(ds: Dataset, parents: dict[str, Division], mint: Mi
             ds.add(g, node, SKOS_BROADER, iri(division_iri(mint.base, d.parent)))
 
 
+def add_comparisons(ds: Dataset, extractions: list[Extraction], mint: Minter) -> None:
+    """Each target linked to the results of the year before for the same area, indicator, measure and unit.
+
+    The two figures usually come from different documents (a work report's targets, the previous
+    report's results), so the link is made over the corpus and kept in its own graph. It is the join
+    ``targets-vs-results`` would otherwise make over every observation at query time.
+    """
+    series: dict[tuple, dict[str, dict[int, set[str]]]] = {}
+    for x in extractions:
+        for obs in x.observations:
+            area = iri(x.entities[obs.area].iri or "")
+            by_status = series.setdefault((area, obs.indicator, obs.measure, obs.unit), {})
+            by_status.setdefault(obs.status, {}).setdefault(obs.year, set()).add(observation_node(obs, area, mint))
+    g = mint.graph("comparisons")
+    for by_status in series.values():
+        actual = by_status.get("actual", {})
+        for year, targets in by_status.get("target", {}).items():
+            for target in targets:
+                for result in actual.get(year - 1, ()):
+                    ds.add(g, target, PG_PREVIOUS_ACTUAL, result)
+
+
 def corpus_dataset(extractions: list[Extraction], corpus: dict[str, Entity], base: str) -> Dataset:
     """The whole corpus: the entities graph, the divisions graph and one graph per document."""
     mint = Minter(base)
     ds = Dataset()
     add_entities(ds, corpus, mint)
+    add_comparisons(ds, extractions, mint)
     for x in extractions:
         add_document(ds, x, mint)
     return ds
@@ -365,6 +392,7 @@ def document_graphs(extractions: list[Extraction], corpus: dict[str, Entity], ba
     mint = Minter(base)
     ds = Dataset()
     add_entities(ds, corpus, mint)
+    add_comparisons(ds, extractions, mint)
     yield ds
     for x in extractions:
         ds = Dataset()
@@ -372,5 +400,5 @@ def document_graphs(extractions: list[Extraction], corpus: dict[str, Entity], ba
         yield ds
 
 
-__all__ = ["Dataset", "Minter", "add_document", "add_entities", "corpus_dataset", "document_graphs", "iri",
+__all__ = ["Dataset", "Minter", "add_comparisons", "add_document", "add_entities", "corpus_dataset", "document_graphs", "iri",
            "literal", "zh"]
