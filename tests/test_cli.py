@@ -33,6 +33,13 @@ def test_build_of_a_missing_path_is_a_clear_error(tmp_path: Path):
     assert "no such file or folder" in result.output and "Traceback" not in result.output
 
 
+def test_a_base_that_is_no_iri_is_refused_before_any_work(tmp_path: Path):
+    result = invoke("build", DATA / "corpus", "--out", tmp_path / "b", "--base", "not an iri")
+    assert result.exit_code == 1
+    assert "not an absolute IRI" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "b").exists()
+
+
 def test_build_reports_skipped_files_and_keeps_going(tmp_path: Path):
     corpus = tmp_path / "c"
     corpus.mkdir()

@@ -10,20 +10,23 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
 import jieba
+import pyoxigraph as ox
 
 from .cache import ExtractionCache, write_cache
 from .config import PREFIXES, corpus_dir, iri_base, ontology_dir
 from .engine import Engine, EngineError, LocalEngine
 from .ingest import MAX_BYTES, IngestError, find_files, load_document
 from .model import Document, Entity, Extraction
-from .rdf import corpus_dataset, document_graphs
+from .rdf import Dataset, corpus_dataset, document_graphs
 from .resolve import merge_corpus
 from .store import create_store, write_trig
 
@@ -49,6 +52,15 @@ class BuildReport:
     changes: dict[str, int] = field(default_factory=dict)  # with update: added, changed, removed, unchanged
     reused: int = 0  # extractions taken from the previous build's cache
     relinked: list[str] = field(default_factory=list)  # tables linked before, linked again to the new graph
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time of each stage, in order
+
+    @contextmanager
+    def timed(self, stage: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - started
 
     @property
     def graph(self) -> Path:
@@ -113,6 +125,16 @@ def _checked_paths(paths: Iterable[Path] | None) -> list[Path]:
     return paths
 
 
+def _checked_base(base: str | None) -> str:
+    """The IRI base, refused here if it is not an absolute IRI: the quads are loaded without checking each IRI."""
+    chosen = iri_base(base)
+    try:
+        ox.NamedNode(f"{chosen}id/x")
+    except ValueError as exc:
+        raise BuildError(f"{chosen}: not an absolute IRI to mint IRIs under ({exc})") from None
+    return chosen
+
+
 def _nothing_to_build(paths: list[Path], skipped: list[tuple[Path, str]]) -> BuildError:
     reasons = "; ".join(f"{p}: {r}" for p, r in skipped) or "no .txt, .md or .html files found"
     return BuildError(f"nothing to build from {', '.join(map(str, paths))} ({reasons})")
@@ -139,14 +161,17 @@ def build(paths: Iterable[Path] | None = None, out: Path = Path("build"), base: 
     ``engine``, by default ``workers`` local processes.
     """
     paths = _checked_paths(paths)
-    base = iri_base(base)
+    base = _checked_base(base)
     out = Path(out)
     recover(out)
     report = BuildReport(out)
     cache = ExtractionCache(out if update else None)
-    extractions = _extract_or_fail(paths, report, cache, max_bytes, engine or LocalEngine(workers), progress)
-    corpus = merge_corpus(extractions, base)
-    quads = corpus_dataset(extractions, corpus, base)
+    with report.timed("read and extract"):
+        extractions = _extract_or_fail(paths, report, cache, max_bytes, engine or LocalEngine(workers), progress)
+    with report.timed("merge"):
+        corpus = merge_corpus(extractions, base)
+    with report.timed("quads"):
+        quads = corpus_dataset(extractions, corpus, base)
     if progress:
         progress("write", 0, 1)
     try:
@@ -160,13 +185,16 @@ def build(paths: Iterable[Path] | None = None, out: Path = Path("build"), base: 
         prefixes.update({"skos": "http://www.w3.org/2004/02/skos/core#", "dcterms": "http://purl.org/dc/terms/",
                          "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": "http://www.w3.org/2001/XMLSchema#",
                          "id": f"{base}id/"})
-        write_cache(extractions, staging)
-        write_trig(quads, staging / "graph.trig", prefixes)
-        ontology = ontology_dir() / "policygraph.ttl"
-        create_store(quads, staging / "store", [(ontology, f"{base}graph/ontology")] if ontology.exists() else [])
+        with report.timed("cache"):
+            write_cache(extractions, staging)
+        with report.timed("trig"):
+            write_trig(quads, staging / "graph.trig", prefixes)
+        with report.timed("store"):
+            create_store(quads, staging / "store", _extra_graphs(base))
         if html:
             from .viz import write_page
-            write_page(staging / "store", staging / "graph.html")
+            with report.timed("page"):
+                write_page(staging / "store", staging / "graph.html")
         _move_into_place(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -187,12 +215,13 @@ def build_nquads(paths: Iterable[Path] | None, out: Path | BinaryIO, base: str |
     """Write the graph of the documents under ``paths`` to ``out`` (a file or a stream) as N-Quads.
 
     This is the hand-off to a server triplestore (``oxigraph load``, QLever, Virtuoso): no store, TriG
-    or page is written, and quads are serialised one document at a time. The quads are those of
-    :func:`build`, without the distinct default graph that :func:`build` adds to its own store. A file
-    is written beside its target and renamed over it at the end, so a failed build leaves the old one.
+    or page is written, and quads are serialised one document at a time. The quads are those of the
+    store :func:`build` writes: the named graphs, the ontology graph, and last the default graph with
+    each distinct triple once, so a server answers queries as ``policygraph query`` does. A file is
+    written beside its target and renamed over it at the end, so a failed build leaves the old one.
     """
     paths = _checked_paths(paths)
-    base = iri_base(base)
+    base = _checked_base(base)
     report = BuildReport(out if isinstance(out, Path) else Path("-"))
     extractions = _extract_or_fail(paths, report, None, max_bytes, engine, progress)
     if not isinstance(out, Path):
@@ -215,12 +244,28 @@ def _write_nquads(extractions: list[Extraction], base: str, out: BinaryIO, repor
                   progress: Progress | None) -> None:
     corpus = merge_corpus(extractions, base)
     written = 0
+    distinct = Dataset()  # the default graph: every triple of the named graphs once
     for i, part in enumerate(document_graphs(extractions, corpus, base)):
         out.write(part.nquads())  # each graph's triples are distinct; two graphs never share a quad
         written += len(part)
+        for triples in part.graphs.values():
+            distinct.graph("").update(triples)
         if progress:
             progress("write", i, len(extractions))
+    for file, graph in _extra_graphs(base):
+        quads = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(graph))
+                 for t in ox.parse(path=str(file), format=ox.RdfFormat.TURTLE)]
+        ox.serialize(quads, output=out, format=ox.RdfFormat.N_QUADS)
+        written += len(quads)
+    out.write(distinct.distinct_triples())
+    written += len(distinct)
     _count(report, extractions, corpus, written)
+
+
+def _extra_graphs(base: str) -> list[tuple[Path, str]]:
+    """Files loaded into named graphs of their own beside the corpus: the ontology."""
+    ontology = ontology_dir() / "policygraph.ttl"
+    return [(ontology, f"{base}graph/ontology")] if ontology.exists() else []
 
 
 def _count(report: BuildReport, extractions: list[Extraction], corpus: dict[str, Entity], quads: int) -> None:

@@ -286,13 +286,14 @@ def _observation(add, obs: Observation, area: str, mint: Minter) -> str:
 
 
 def _decimal(value: float) -> str:
-    """A number as an xsd:decimal lexical form (no exponent).
+    """A number in the canonical form of xsd:decimal (XSD 1.1: no exponent, no trailing zeros), which is
+    how Oxigraph writes it back, so the N-Quads of a build and its store hold the same literals.
 
-    >>> _decimal(765.3), _decimal(7.0), _decimal(-2.6), _decimal(0.000001)
-    ('765.3', '7.0', '-2.6', '0.000001')
+    >>> _decimal(765.3), _decimal(7.0), _decimal(-2.6), _decimal(0.000001), _decimal(-0.0)
+    ('765.3', '7', '-2.6', '0.000001', '0')
     """
-    text = f"{round(value, 6):.6f}".rstrip("0")
-    return text + "0" if text.endswith(".") else text
+    text = f"{round(value, 6):.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 def add_entities(ds: Dataset, corpus: dict[str, Entity], mint: Minter) -> None:

@@ -28,8 +28,9 @@ def create_store(ds: Dataset, path: Path, extra_files: Iterable[tuple[Path, str]
     Queries read the default graph; ``GRAPH ?g`` still reaches each document's own statements.
     """
     store = ox.Store(str(path))
-    store.bulk_load(ds.nquads(), format=ox.RdfFormat.N_QUADS)
-    store.bulk_load(ds.distinct_triples(), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    # lenient: every IRI was minted under a base the pipeline checked, so Oxigraph need not check each again
+    store.bulk_load(ds.nquads(), format=ox.RdfFormat.N_QUADS, lenient=True)
+    store.bulk_load(ds.distinct_triples(), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph(), lenient=True)
     for file, graph in extra_files:
         store.bulk_load(path=str(file), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(graph))
     store.flush()
