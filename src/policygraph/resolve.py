@@ -30,8 +30,8 @@ ABBREVIATIONS = (("文化创意产业园", "文创园"), ("文化创意产业园
                  ("经济技术开发区", "经开区"), ("高新技术产业开发区", "高新区"), ("产业园区", "产业园"),
                  ("企业园", "企园区"), ("人民政府", "政府"))
 # Where one mention lies inside another, these inner types are names in their own right.
-INNER_NAMES = {"AdministrativeDivision", "Place", "Enterprise", "Park", "Person", "Organization", "Initiative",
-               "Industry", "DevelopmentZone", "Subdistrict"}
+INNER_NAMES = {"AdministrativeDivision", "Place", "Enterprise", "Park", "Person", "Organization",
+               "DevelopmentZone", "Subdistrict"}
 CONTAINERS = {"Project", "Event", "PolicyDocument"}
 TYPE_PRIORITY = {t: i for i, t in enumerate((
     "Person", "AdministrativeDivision", "Subdistrict", "DevelopmentZone", "Park", "Project", "Event", "PolicyDocument",

@@ -7,7 +7,7 @@ after a proper one is a name, after a common noun it is not (道路, 思路, 出
 from __future__ import annotations
 
 from ..model import Mention
-from ..text import tokens, word_tag
+from ..text import word_tag
 from .base import Context
 
 WAY_WORDS = {"路", "街", "大道", "大街", "西路", "东路", "南路", "北路", "中路", "北街", "南街", "东街", "西街",
@@ -19,15 +19,14 @@ WATER = {"湖"}  # 西流湖: a lake's name may be a common word
 
 def find_ways(ctx: Context) -> list[Mention]:
     found = []
-    for sent in ctx.sentences:
-        toks = tokens(sent.text)
-        for i, (tok, s, e) in enumerate(toks):
-            tag = word_tag(tok)
-            if len(tok) >= 3 and tok.endswith(WAY_ENDINGS) and tag.startswith(PROPER_TAGS):
-                found.append(ctx.mention("Place", sent.start + s, sent.start + e, "way"))  # 金水河, 西四环
-            elif tok in WAY_WORDS and i:
-                prev, ps, _ = toks[i - 1]
-                prev_tag = word_tag(prev)
-                if len(prev) >= 2 and (prev_tag.startswith(PROPER_TAGS) or (tok in WATER and prev_tag == "n")):
-                    found.append(ctx.mention("Place", sent.start + ps, sent.start + e, "way"))
+    toks = ctx.tokens
+    for i, (tok, s, e) in enumerate(toks):
+        tag = word_tag(tok)
+        if len(tok) >= 3 and tok.endswith(WAY_ENDINGS) and tag.startswith(PROPER_TAGS):
+            found.append(ctx.mention("Place", s, e, "way"))  # 金水河, 西四环
+        elif tok in WAY_WORDS and i and toks[i - 1][2] == s:
+            prev, ps, _ = toks[i - 1]
+            prev_tag = word_tag(prev)
+            if len(prev) >= 2 and (prev_tag.startswith(PROPER_TAGS) or (tok in WATER and prev_tag == "n")):
+                found.append(ctx.mention("Place", ps, e, "way"))
     return found
