@@ -122,6 +122,10 @@ def local_entities(ctx: Context, mentions: list[Mention]) -> tuple[dict[str, Ent
                 types[full].add(m.type)
     labels = set(types)
     text = ctx.text
+    quoted_at = {m.start: label_of[(m.start, m.end, m.type)] for m in kept if m.source == "quoted"}
+    for m in kept:  # “四化”原则 is the programme “四化” with its head noun
+        if m.source == "quoted+tail" and m.start + 1 in quoted_at:
+            groups.union(label_of[(m.start, m.end, m.type)], quoted_at[m.start + 1])
     for m in kept:  # bracketed short forms right after a name
         b = BRACKET.match(text, m.end)
         if b and m.type not in ("Person", "AdministrativeDivision"):

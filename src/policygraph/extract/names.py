@@ -29,6 +29,8 @@ STOP_WORDS = frozenset("""
 加强 加大 进一步 不断 切实 统筹 扎实 申报 争取 纳入 包括 涉及 依靠 借助 利用 结合 对标 瞄准 立足 突出 重塑
 """.split())
 
+# One-character place words: a stop word right before one of them is part of the name (计划|路9号院, 建设|路街道).
+NAME_PART_CHARS = frozenset("路街河湖山桥号巷村")
 PUNCT = set("，。、；：？！,.;:?!“”‘’\"'《》〈〉「」『』()（）[]【】—-·…/ \n\t")
 # A number with a measure word counts things (``18个``); a bare number can be part of a name (``1958``).
 YEAR_TOKEN = re.compile(r"^(?:19|20)\d\d$")
@@ -63,7 +65,7 @@ def name_start(text: str, end: int, floor: int, max_chars: int = 24, max_tokens:
             break
         dated = tok == "年" and used + 1 < len(toks) and YEAR_TOKEN.match(toks[used + 1][0])  # 2022年…计划
         # a stop word before a one-character name part (计划|路, 建设|路) belongs to the name
-        if (tok in stop and not dated and not (len(right) == 1 and "\u4e00" <= right <= "\u9fff")
+        if (tok in stop and not dated and right not in NAME_PART_CHARS
                 and not (first_free and used == 0)):
             break
         if used and any(tok.endswith(b) for b in barriers):

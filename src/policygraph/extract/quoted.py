@@ -14,12 +14,21 @@ from ..model import Mention
 from .base import BOOK, QUOTED, Context
 
 # What may follow a quoted programme name and belongs to it.
-INITIATIVE_TAILS = ("改革", "行动", "活动", "工程", "战略", "计划", "机制", "工作要求", "建设", "供应")
+INITIATIVE_TAILS = ("改革", "行动", "活动", "工程", "战略", "计划", "机制", "工作要求", "建设", "供应", "原则",
+                    "增量政策")
 DOCUMENT_TAILS = ("规划", "协定", "纲要", "方案", "意见", "措施", "条例", "办法")
 NAME_TAILS = re.compile("(产业园|文创园|双创园|创意园|商务区|片区|板块|新城|小镇|大赛|论坛|会议|大会|活动周|园区|有限公司|集团)")
 BATCH = re.compile(r"^(签约|开工|投产|达效|竣工|储备|谋划|建成|招引|落地)一批$")  # a batch of a programme, not a programme
-# a number, a ranking, a sentence, a verb with a complement (稳得住, 管得好), a question (怎么看)
+# a number, a ranking, a sentence, a verb with a complement (稳得住, 管得好), a question (怎么看), a five-year
+# period named without its plan (确保“十四五”收好官)
 NOT_PROGRAMME = re.compile(r"^[\d.%]+$|^第.+名$|[，。！？]$|.得[住好稳下起牢实]|^(?:怎么|如何|怎样|为什么)")
+FIVE_YEAR_PERIOD = re.compile(r"^十[一二三四五六七八九]五$")
+# Quoted words that follow these are a result, a state or an honour, not something carried out
+# (确保“开门红”, 迈向“住有优居”, 被评为“平安建设先进县市区”, 再造“新经开”).
+RESULT_BEFORE = re.compile(r"(?:确保|迈向|从|跑出|擦亮|被评为|获评|荣获|评为|再造|成为|获得)$")
+# …and words after them make them a problem or a kind of polluter to deal with (“双拖欠”问题, “散乱污”等污染源)
+PROBLEM_AFTER = re.compile(r"(?:问题|等问题|等污染|现象|难题)")  # matched at the closing quote
+SEPARATORS = re.compile(r"[、，,；;\s]")
 
 
 def find_quoted(ctx: Context) -> list[Mention]:
@@ -28,6 +37,10 @@ def find_quoted(ctx: Context) -> list[Mention]:
     for m in QUOTED.finditer(text):
         inner = m.group(1).strip()
         if not inner or inner in phrases or BATCH.match(inner) or NOT_PROGRAMME.search(inner):
+            continue
+        if _only_set_phrases(inner, phrases):
+            continue  # “开门红、全年红”, “开门红月月红全年红”
+        if RESULT_BEFORE.search(text[max(0, m.start() - 3):m.start()]) or PROBLEM_AFTER.match(text, m.end()):
             continue
         if len(inner) < 2 or len(inner) > 30:
             continue
@@ -38,11 +51,21 @@ def find_quoted(ctx: Context) -> list[Mention]:
         if doc_tail:
             found.append(ctx.mention("PolicyDocument", m.start(), m.end() + len(doc_tail), "quoted"))
             continue
+        if FIVE_YEAR_PERIOD.match(inner):
+            continue
         found.append(ctx.mention("Initiative", m.start(1), m.end(1), "quoted"))
         tail = next((t for t in INITIATIVE_TAILS if after.startswith(t)), None)
         if tail:
             found.append(ctx.mention("Initiative", m.start(), m.end() + len(tail), "quoted+tail"))
     return found
+
+
+def _only_set_phrases(inner: str, phrases: frozenset[str]) -> bool:
+    """Whether a quotation is made of set phrases alone, listed or run together."""
+    rest = SEPARATORS.sub("", inner)
+    for phrase in sorted((p for p in phrases if len(p) >= 2 and p in rest), key=len, reverse=True):
+        rest = rest.replace(phrase, "")
+    return not rest and SEPARATORS.sub("", inner) != ""
 
 
 def find_documents(ctx: Context) -> list[Mention]:

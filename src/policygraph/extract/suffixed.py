@@ -11,13 +11,18 @@ import re
 from ..model import Mention
 from ..text import tokenizer, tokens, word_tag
 from .base import CJK, Context
-from .names import PUNCT, STOP_WORDS, is_named, name_start
+from .names import NAME_PART_CHARS, PUNCT, STOP_WORDS, is_named, name_start
 
 # Events carry years, ordinals and sessions in their names (2023年…第一次观摩推进会, 十二届四次全体(扩大)会议).
 EVENT_STOP = STOP_WORDS - set("""
 年 第 次 届 全区 全市 全省 全国 重点 项目 建设 工作 集中 签约 新 大 全 观摩 发展 代表 经济 高质量 民营
 """.split())
 EVENT_PUNCT = frozenset(PUNCT - set("()·"))
+# Programmes are named with the work they do (民生保障改善工程, 十大重点建设项目带动工程, 养老服务提升行动):
+# inside such a name these verbs are nouns; the verb that introduces it (实施, 深化, 开展) still ends it.
+PROGRAMME_STOP = STOP_WORDS - set("""
+发展 建设 服务 保障 提升 培育 带动 改造 优化 重点 示范 创建 引领 打造 促进 完善 强化
+""".split())
 MAX_CHARS = {"Event": 36, "Project": 32, "PolicyDocument": 36}
 NEEDS_PROPER_PART = {"Project", "Place", "DevelopmentZone", "Organization", "Enterprise"}
 # Words that end like a name but are common nouns (projects named by stage or rank: GENERIC_PROJECT below).
@@ -43,7 +48,6 @@ COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十百千两]+)(?:个|
 STRIP_LEADING_VERBS = {"Project", "Initiative", "Park", "Place", "Event"}
 TAG_STRIPPED = {"Project", "Place"}  # programme and park names often start with a verb-like word (创新驱动…)
 LEADING_TAGS = ("v", "d", "p", "c", "r", "ad", "u")
-NAME_PART_CHARS = set("路街河湖山桥号巷村")  # 计划|路9号院, 建设|路街道: a one-character place word after a verb
 LEADING_WORDS = sorted((w for w in STOP_WORDS if len(w) >= 2), key=len, reverse=True)
 
 
@@ -113,7 +117,8 @@ def find_suffixed(ctx: Context) -> list[Mention]:
         sent = ctx.sentence_of(start_of_ending)
         event = kind == "Event"
         start = name_start(text, start_of_ending, sent.start, max_chars=MAX_CHARS.get(kind, 20),
-                           stop=EVENT_STOP if event else STOP_WORDS, punct=EVENT_PUNCT if event else PUNCT,
+                           stop=EVENT_STOP if event else PROGRAMME_STOP if kind == "Initiative" else STOP_WORDS,
+                           punct=EVENT_PUNCT if event else PUNCT,
                            first_free=kind in ("Enterprise", "Organization", "Project", "Initiative"), barriers=BARRIERS.get(kind, frozenset()),
                            max_tokens=14 if event else 8)
         start = _without_county_prefix(text, start, start_of_ending, kind, places)
@@ -145,7 +150,7 @@ def find_suffixed(ctx: Context) -> list[Mention]:
             continue  # 11个项目, 7所幼儿园: a count of things, not a name
         if kind in ("Project", "Initiative") and ("“" in name or "一批" in name):
             continue  # “三个一批”项目: projects of a programme, not a named project
-        if kind == "Initiative" and start_of_ending - start < 2:
+        if kind == "Initiative" and (start_of_ending - start < 2 or _not_a_programme_body(ctx, start, start_of_ending)):
             continue
         legal_form = kind == "Enterprise" and text[start_of_ending:end].endswith("有限公司")
         if kind in NEEDS_PROPER_PART and not legal_form:  # a registered legal form is proof enough of a name
@@ -155,6 +160,16 @@ def find_suffixed(ctx: Context) -> list[Mention]:
                 continue
         found.append(ctx.mention(kind, start, end, "suffix"))
     return found + _listed_with_names(ctx, found, unproven)
+
+
+def _not_a_programme_body(ctx: Context, start: int, end: int) -> bool:
+    """有效的战略, 多重国家重大战略和改革, 用好改革, 始终保有战略: a particle, a trailing conjunction, or only
+    verbs, adverbs and adjectives before the ending make a phrase, not a programme's name."""
+    body = ctx.text[start:end]
+    if PARTICLES.search(body) or body[-1] in "和与及或":
+        return True
+    return all(word_tag(tok).startswith(("v", "d", "p", "c", "a", "u", "r")) and word_tag(tok) != "vn"
+               for tok, _, _ in tokens(body))
 
 
 def _listed_with_names(ctx: Context, found: list[Mention], unproven: list[tuple[int, int, str]]) -> list[Mention]:
