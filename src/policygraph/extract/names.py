@@ -9,8 +9,9 @@ length limit. Names inside enumerations are bounded by the list's separators.
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from ..text import tokens
+from ..text import tokens, word_tag
 
 # Words that stand before a name and are never part of it.
 STOP_WORDS = frozenset("""
@@ -34,7 +35,7 @@ NAME_PART_CHARS = frozenset("路街河湖山桥号巷村")
 PUNCT = set("，。、；：？！,.;:?!“”‘’\"'《》〈〉「」『』()（）[]【】—-·…/ \n\t")
 # A number with a measure word counts things (``18个``); a bare number can be part of a name (``1958``).
 YEAR_TOKEN = re.compile(r"^(?:19|20)\d\d$")
-_COUNTING = re.compile(r"^[0-9.]+[个家项所座条]$|^[一二三四五六七八九十百千两]+[个家项所座条]$")
+_COUNTING = re.compile(r"^[0-9.]+[个家项所座条场批次类种]$|^[一二三四五六七八九十百千两]+[个家项所座条场批次类种]$")
 
 
 def name_start(text: str, end: int, floor: int, max_chars: int = 24, max_tokens: int = 8,
@@ -65,7 +66,8 @@ def name_start(text: str, end: int, floor: int, max_chars: int = 24, max_tokens:
             break
         dated = tok == "年" and used + 1 < len(toks) and YEAR_TOKEN.match(toks[used + 1][0])  # 2022年…计划
         # a stop word before a one-character name part (计划|路, 建设|路) belongs to the name
-        if (tok in stop and not dated and right not in NAME_PART_CHARS
+        greater = tok == "大" and word_tag(right) == "ns"  # 大中原汽车城, 大湾区: 大 before a place name is its part
+        if (tok in stop and not dated and right not in NAME_PART_CHARS and not greater
                 and not (first_free and used == 0)):
             break
         if used and any(tok.endswith(b) for b in barriers):
@@ -76,6 +78,8 @@ def name_start(text: str, end: int, floor: int, max_chars: int = 24, max_tokens:
             break
         start = absolute
         right = tok
+        if greater:
+            break  # 大 opens the name
     # a quoted word directly before the name is part of it (“一带一路”国际商务区)
     if start > floor and text[start - 1] == "”":
         opening = text.rfind("“", max(floor, start - 16), start - 1)
@@ -84,24 +88,38 @@ def name_start(text: str, end: int, floor: int, max_chars: int = 24, max_tokens:
     return start
 
 
-def is_named(words: list[str], freq: dict[str, int], places: set[str] | dict) -> bool:
+def is_named(words: list[str], freq: dict[str, int], places: set[str] | dict, rare: int = 200) -> bool:
     """Whether a name has a proper part: a rare or unknown word, a number, Latin letters or a place name.
 
     Generic phrases (产业结构优化升级项目) are made of common words only.
     """
+    endings = _type_endings()
     for w in words:
-        if w in GENERIC_WORDS:
-            continue
+        if w in GENERIC_WORDS or w in endings:
+            continue  # 新城 in 生态新城板块 marks a kind of zone; it does not name one
         if any(ch.isdigit() or (ch.isascii() and ch.isalpha()) for ch in w) or w in places:
             return True
-        if freq.get(w, 0) < RARE:
+        if freq.get(w, 0) < rare or word_tag(w) in PROPER_TAGS:
             return True
     return False
 
 
-RARE = 200  # jieba dictionary frequency below which a word is taken as part of a proper name
+@cache
+def _type_endings() -> frozenset[str]:
+    from ..lexicon import lexicon
+
+    return frozenset(ending for ending, _ in lexicon().suffixes)
+
+
+# jieba dictionary frequency below which a word is taken as part of a proper name; projects and places are
+# named from everyday words far more often than bodies are (招商引资 is 73: 重大招商引资项目 names no project)
+RARE = {"Project": 20, "Place": 20}
+PROPER_TAGS = frozenset(("nr", "ns", "nz", "nt", "nrt", "nrfg"))  # person, place, other and firm names
+# Words of government writing that jieba does not know or tags as names, but that name kinds of things
+# (老旧小区, 灾后重建项目, 保交楼项目), not one thing.
 GENERIC_WORDS = frozenset("""
-基础设施 新型 城镇化 民生 高质量 示范 龙头 重大 重点 各类 若干 有关 相关
+基础设施 新型 城镇化 民生 高质量 示范 龙头 重大 重点 各类 若干 有关 相关 老旧 灾后 保交楼 保交房 城中村 棚户区
+安置房 背街小巷 智能化 数字化 信息化 网格化 一体化 养老 托育 普惠 兜底 储备 在建 新建 续建
 """.split())
 
 

@@ -11,7 +11,7 @@ import re
 from ..model import Mention
 from ..text import tokenizer, tokens, word_tag
 from .base import CJK, Context
-from .names import NAME_PART_CHARS, PUNCT, STOP_WORDS, is_named, name_start
+from .names import NAME_PART_CHARS, PUNCT, RARE, STOP_WORDS, is_named, name_start
 
 # Events carry years, ordinals and sessions in their names (2023年…第一次观摩推进会, 十二届四次全体(扩大)会议).
 EVENT_STOP = STOP_WORDS - set("""
@@ -155,7 +155,7 @@ def find_suffixed(ctx: Context) -> list[Mention]:
         legal_form = kind == "Enterprise" and text[start_of_ending:end].endswith("有限公司")
         if kind in NEEDS_PROPER_PART and not legal_form:  # a registered legal form is proof enough of a name
             words = [t for t, _, _ in tokens(text[start:start_of_ending])]
-            if not is_named(words, freq, places):
+            if not is_named(words, freq, places, RARE.get(kind, 200)):
                 unproven.append((start, end, kind))
                 continue
         found.append(ctx.mention(kind, start, end, "suffix"))
