@@ -64,3 +64,23 @@ def test_a_city_name_is_not_stripped_where_it_runs_into_the_name():
 def test_the_committee_a_representative_speaks_for_is_not_a_person():
     x = extract("中原区发展。李晓雷代表区委、区政府向大家致以祝福。")
     assert all("Person" not in e.types for e in x.entities.values() if e.label.endswith("区委"))
+
+
+def test_one_park_under_two_kinds_of_park_and_one_programme_with_or_without_its_qualifier(tmp_path):
+    from policygraph.config import iri_base
+    from policygraph.resolve import merge_corpus
+    from tests.conftest import extract
+
+    a = extract("中原区发展。打造芝麻街1958创意园、中原小微企业园。实施六大重点产业培育工程。", "a.txt")
+    b = extract("中原区发展。提升芝麻街1958双创园、中原小微企园区。要实施六大产业培育工程。", "b.txt")
+    corpus = merge_corpus([a, b], iri_base())
+    parks = [e for e in corpus.values() if "Park" in e.types]
+    assert sorted(len(e.labels) for e in parks) == [2, 2]
+    assert any({"六大重点产业培育工程", "六大产业培育工程"} <= e.labels for e in corpus.values())
+
+
+def test_a_shorter_name_of_an_event_in_the_same_report_is_that_event():
+    from tests.conftest import entity, extract
+
+    x = extract("中原区发展。1月13日举办2023年第一批项目集中签约仪式。双方在二砂文化创意园联合举行项目集中签约仪式。")
+    assert "项目集中签约仪式" in entity(x, "2023年第一批项目集中签约仪式").labels

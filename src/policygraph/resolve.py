@@ -16,6 +16,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import cache
 
 from .config import ENTITY_TYPES
 from .extract.base import Context
@@ -146,10 +147,15 @@ def local_entities(ctx: Context, mentions: list[Mention]) -> tuple[dict[str, Ent
             if a[:n] in names and a[n:] in labels and len(a) - n >= 4 and types[a] & types[a[n:]]:
                 groups.union(a, a[n:])
     bodies = sorted((x for x in labels if types[x] & {"Organization", "AdministrativeDivision"}), key=len, reverse=True)
-    for a in [x for x in labels if "Event" in types[x]]:
+    events = [x for x in labels if "Event" in types[x]]
+    for a in events:
         for variant in event_variants(a, bodies):
             groups.union(a, variant)
             types[variant].add("Event")
+    for short in events:  # 项目集中签约仪式 after 2023年第一批项目集中签约仪式: the report refers back to one event
+        fuller = [x for x in events if x != short and x.endswith(short)]
+        if len(short) >= 6 and len({groups.find(x) for x in fuller}) == 1:
+            groups.union(short, fuller[0])
     members: dict[str, set[str]] = defaultdict(set)
     for label in types:
         members[groups.find(label)].add(label)
@@ -277,8 +283,8 @@ def merge_key(label: str, type_: str) -> str:
     ('中原区十七届人大', '中原区十七届人大')
     >>> merge_key("郑州市中原区第十二届委员会", "Organization"), merge_key("科技服务业", "Industry")
     ('中原区委', '科技服务')
-    >>> merge_key("郑州国棉三厂特色历史文化街区", "Park")
-    '国棉三厂特色历史文化街区'
+    >>> merge_key("郑州国棉三厂特色历史文化街区", "Park") == merge_key("国棉三厂特色历史文化街区", "Park")
+    True
     >>> merge_key("渡森服饰年产300万件服装智能化生产线建设项目", "Project")
     '渡森服饰年产300万件服装智能化生产线'
     """
@@ -294,12 +300,37 @@ def merge_key(label: str, type_: str) -> str:
         key = key.removesuffix("业") if key.endswith("服务业") else key
     elif type_ in DISTINCT_NAMES:
         key = _without_leading_prefecture(key, 7)
+        if type_ == "Park":  # 芝麻街1958创意园 / 芝麻街1958双创园, 中原小微企业园 / 中原小微企园区: one park, one core
+            key = _park_core(key)
+    elif type_ == "Initiative":  # 六大重点产业培育工程 / 六大产业培育工程
+        key = QUALIFIERS.sub("", key) or key
     elif type_ == "Project":  # …生产线 and …生产线建设项目 are one project
         for tail in ("建设项目", "项目"):
             if key.endswith(tail) and len(key) - len(tail) >= 6:
                 key = key[: -len(tail)]
                 break
     return key
+
+
+QUALIFIERS = re.compile(r"重点|重大")
+
+
+def _park_core(name: str) -> str:
+    """A park's name without its kind of park (创意园, 双创园, 企业园 …), when at least four characters name it.
+
+    >>> _park_core("芝麻街1958双创园") == _park_core("芝麻街1958创意园"), _park_core("中原小微企园区")
+    (True, '中原小微~park')
+    """
+    for ending in _park_endings():
+        if name.endswith(ending) and len(name) - len(ending) >= 4:
+            return name[: -len(ending)] + "~park"
+    return name
+
+
+@cache
+def _park_endings() -> tuple[str, ...]:
+    endings = {e for e, kind in lexicon().suffixes if kind == "Park"} | {short for _, short in ABBREVIATIONS}
+    return tuple(sorted(endings, key=len, reverse=True))
 
 
 def _without_leading_prefecture(name: str, keep: int) -> str:

@@ -14,10 +14,10 @@ from ..resolve import local_entities
 from .base import Context
 from .bodies import find_bodies, find_representatives
 from .divisions import find_divisions
-from .enterprises import find_enterprise_lists
 from .events import event_facts
 from .indicators import find_observations
 from .industries import find_industries
+from .lists import find_category_lists
 from .people import find_people
 from .places import find_ways
 from .posts import find_posts
@@ -29,7 +29,7 @@ from .suffixed import find_suffixed
 MentionExtractor = Callable[[Context], list[Mention]]
 MENTION_EXTRACTORS: list[MentionExtractor] = [
     find_divisions, find_suffixed, find_bodies, find_representatives, find_people, find_quoted, find_documents,
-    find_industries, find_project_lists, find_ways, find_enterprise_lists,
+    find_industries, find_project_lists, find_ways, find_category_lists,
 ]
 
 

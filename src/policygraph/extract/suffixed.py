@@ -66,7 +66,10 @@ def _without_leading_verbs(text: str, start: int, ending: int, by_tag: bool, wor
         return start
     for tok, s, _ in tokens(text[start:ending]):
         tag = word_tag(tok)
-        if tag == "vn" or not tag.startswith(LEADING_TAGS) or start + s >= ending - 1:
+        # a one-character "verb" opening a name is mostly jieba cutting the name (探|十里购物中心), unless it is a
+        # function word (在, 把)
+        single = len(tok) == 1 and tok not in STOP_WORDS
+        if tag == "vn" or not tag.startswith(LEADING_TAGS) or single or start + s >= ending - 1:
             return start + s
     return ending
 
