@@ -22,7 +22,7 @@ STOP_WORDS = frozenset("""
 依托 围绕 聚焦 坚持 持续 继续 积极 大力 全力 着力 谋划 支持 鼓励 引导 成功 率先 新建 续建 改造 启动
 位于 成为 作为 形成 带动 促进 助力 服务 优化 强化 深化 做好 抓好 用好 落实 如 像 比如 例如 包含 涵盖
 加速 推出 高标准 高质量 一批 一个 一座 一家 首个 全市 全省 全区 全国 全县 辖区 区内 市内 省内 当地
-联合 共同 正式 顺利 已 已经 正在 即将 计划 预计 拟 力争 确保 通过 获批 获评 入选 荣获 评为 代表 委托
+联合 共同 正式 顺利 圆满 已 已经 正在 即将 计划 预计 拟 力争 确保 通过 获批 获评 入选 荣获 评为 代表 委托
 受 报告 审议 参观 观摩 走访 前往 赴 会同 携手 牵头 签署 签订 达成 协调 对接 洽谈 承办 主办 开幕 闭幕
 召集 以来 今年 去年 明年 全年 期间 当天 上午 下午 晚上 近日 日前 目前 现已 我 我们 你 他 她 它 他们
 各类 有 无 年 月 日 个 家 所 项 名 位 次 届 新 老 大 小 多 少 好 更 最 很 再 又 才 只 均 共 要 应 需
@@ -35,12 +35,13 @@ NAME_PART_CHARS = frozenset("路街河湖山桥号巷村")
 PUNCT = set("，。、；：？！,.;:?!“”‘’\"'《》〈〉「」『』()（）[]【】—-·…/ \n\t")
 # A number with a measure word counts things (``18个``); a bare number can be part of a name (``1958``).
 YEAR_TOKEN = re.compile(r"^(?:19|20)\d\d$")
-_COUNTING = re.compile(r"^[0-9.]+[个家项所座条场批次类种]$|^[一二三四五六七八九十百千两]+[个家项所座条场批次类种]$")
+_COUNTING = re.compile(r"^[0-9.]+[个家项所座条场批类种]$|^[一二三四五六七八九十百千两]+[个家项所座条场批类种]$")
 
 
 def name_start(text: str, end: int, floor: int, max_chars: int = 24, max_tokens: int = 8,
                stop: frozenset[str] = STOP_WORDS, punct: frozenset[str] | set[str] = PUNCT,
-               first_free: bool = False, barriers: frozenset[str] = frozenset()) -> int:
+               first_free: bool = False, barriers: frozenset[str] = frozenset(),
+               joiners: frozenset[str] = frozenset()) -> int:
     """The start of a name whose type ending starts at ``end``, not before ``floor``.
 
     ``first_free`` lets the word next to the ending be a common verb (文化发展|有限公司); a token
@@ -60,8 +61,21 @@ def name_start(text: str, end: int, floor: int, max_chars: int = 24, max_tokens:
     start = end
     right = ""
     toks = list(reversed(tokens(text[lo:end])))
+    quoted_from = None  # inside a quotation the walk takes everything up to its opening mark
     for used, (tok, s, _) in enumerate(toks):
         absolute = lo + s
+        if quoted_from is not None:
+            if absolute > quoted_from:
+                continue
+            start, right, quoted_from = absolute, tok, None
+            continue
+        if tok == "”" and "”" not in punct:
+            opening = text.rfind("“", max(floor, absolute - 16), absolute)
+            if opening >= 0:
+                quoted_from = opening
+                continue
+        if tok in joiners and used and used + 1 < len(toks) and not any(ch in punct for ch in toks[used + 1][0]):
+            continue  # 黄河智谷·中原企业总部港: a middle dot between two parts of one name
         if any(ch in punct for ch in tok):
             break
         dated = tok == "年" and used + 1 < len(toks) and YEAR_TOKEN.match(toks[used + 1][0])  # 2022年…计划
@@ -113,13 +127,13 @@ def _type_endings() -> frozenset[str]:
 
 # jieba dictionary frequency below which a word is taken as part of a proper name; projects and places are
 # named from everyday words far more often than bodies are (招商引资 is 73: 重大招商引资项目 names no project)
-RARE = {"Project": 20, "Place": 20}
+RARE = {"Project": 20, "Place": 20, "Park": 20, "Subdistrict": 1}  # a subdistrict is named by a place word or its road
 PROPER_TAGS = frozenset(("nr", "ns", "nz", "nt", "nrt", "nrfg"))  # person, place, other and firm names
 # Words of government writing that jieba does not know or tags as names, but that name kinds of things
 # (老旧小区, 灾后重建项目, 保交楼项目), not one thing.
 GENERIC_WORDS = frozenset("""
 基础设施 新型 城镇化 民生 高质量 示范 龙头 重大 重点 各类 若干 有关 相关 老旧 灾后 保交楼 保交房 城中村 棚户区
-安置房 背街小巷 智能化 数字化 信息化 网格化 一体化 养老 托育 普惠 兜底 储备 在建 新建 续建
+安置房 背街小巷 智能化 数字化 信息化 网格化 一体化 养老 托育 普惠 兜底 储备 在建 新建 续建 小微 专业化 特色 现有
 """.split())
 
 

@@ -53,6 +53,9 @@ def find_quoted(ctx: Context) -> list[Mention]:
             continue
         if FIVE_YEAR_PERIOD.match(inner):
             continue
+        if text.startswith("为主题", m.end()):  # 开展以“悦享新春 乐购中原”为主题的促消费活动: the activity's name
+            found.append(ctx.mention("Event", m.start(1), m.end(1), "quoted-theme"))
+            continue
         found.append(ctx.mention("Initiative", m.start(1), m.end(1), "quoted"))
         tail = next((t for t in INITIATIVE_TAILS if after.startswith(t)), None)
         if tail:

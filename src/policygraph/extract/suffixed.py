@@ -17,14 +17,20 @@ from .names import NAME_PART_CHARS, PUNCT, RARE, STOP_WORDS, is_named, name_star
 EVENT_STOP = STOP_WORDS - set("""
 年 第 次 届 全区 全市 全省 全国 重点 项目 建设 工作 集中 签约 新 大 全 观摩 发展 代表 经济 高质量 民营
 """.split())
-EVENT_PUNCT = frozenset(PUNCT - set("()·"))
+EVENT_PUNCT = frozenset(PUNCT - set("()·“”"))  # 郑州市第七期“三个一批”项目签约活动: a programme inside the name
 # Programmes are named with the work they do (民生保障改善工程, 十大重点建设项目带动工程, 养老服务提升行动):
 # inside such a name these verbs are nouns; the verb that introduces it (实施, 深化, 开展) still ends it.
 PROGRAMME_STOP = STOP_WORDS - set("""
 发展 建设 服务 保障 提升 培育 带动 改造 优化 重点 示范 创建 引领 打造 促进 完善 强化
 """.split())
 MAX_CHARS = {"Event": 36, "Project": 32, "PolicyDocument": 36}
-NEEDS_PROPER_PART = {"Project", "Place", "DevelopmentZone", "Organization", "Enterprise"}
+JOINERS = frozenset("·•")
+# 活动 ends an event's name only where the name dates or numbers it (第七期…签约活动, 2022…主会场活动) or the text
+# says it was held (开展答谢企业走访送祝福活动); a quoted programme's 活动 is the programme (“万人助万企”活动)
+HELD = re.compile(r"(?:开展|举办|举行|组织|启动|召开)$")
+HELD_VERB = re.compile(r"开展|举办|举行|组织|启动|召开")
+DATED = re.compile(r"\d{4}|第[一二三四五六七八九十\d]+[期届次]")
+NEEDS_PROPER_PART = {"Project", "Place", "Park", "DevelopmentZone", "Organization", "Enterprise", "Subdistrict"}
 # Words that end like a name but are common nouns (projects named by stage or rank: GENERIC_PROJECT below).
 NOT_NAMES = frozenset("""
 新建项目 工业项目 好项目 大项目 该项目 此项目 项目 工程 产业园区 园区 街道 社区 会议 大会 活动 公司 集团
@@ -123,7 +129,9 @@ def find_suffixed(ctx: Context) -> list[Mention]:
                            stop=EVENT_STOP if event else PROGRAMME_STOP if kind == "Initiative" else STOP_WORDS,
                            punct=EVENT_PUNCT if event else PUNCT,
                            first_free=kind in ("Enterprise", "Organization", "Project", "Initiative"), barriers=BARRIERS.get(kind, frozenset()),
-                           max_tokens=14 if event else 8)
+                           max_tokens=14 if event else 8, joiners=JOINERS if kind in ("Park", "Project") else frozenset())
+        if event and text.startswith("活动", start_of_ending):
+            start = _held_activity_start(text, start, start_of_ending, sent.start)
         start = _without_county_prefix(text, start, start_of_ending, kind, places)
         if start >= start_of_ending:
             continue
@@ -155,14 +163,53 @@ def find_suffixed(ctx: Context) -> list[Mention]:
             continue  # “三个一批”项目: projects of a programme, not a named project
         if kind == "Initiative" and (start_of_ending - start < 2 or _not_a_programme_body(ctx, start, start_of_ending)):
             continue
-        legal_form = kind == "Enterprise" and text[start_of_ending:end].endswith("有限公司")
-        if kind in NEEDS_PROPER_PART and not legal_form:  # a registered legal form is proof enough of a name
+        if event and not _an_event(ctx, start, start_of_ending, end):
+            continue
+        named = kind == "Enterprise" and text[start_of_ending:end].endswith("有限公司")
+        if kind == "Subdistrict" and WAY_NAMED.search(text, start, start_of_ending):
+            named = True  # 建设路街道: a subdistrict named after its road is named
+        if kind == "Park" and text[start:start_of_ending] in ctx.lexicon.industries:
+            named = True  # 新材料产业园区: the district's park of that industry
+        if kind in NEEDS_PROPER_PART and not named:  # a registered legal form is proof enough of a name
             words = [t for t, _, _ in tokens(text[start:start_of_ending])]
             if not is_named(words, freq, places, RARE.get(kind, 200)):
                 unproven.append((start, end, kind))
                 continue
         found.append(ctx.mention(kind, start, end, "suffix"))
+    found += [ctx.mention("Event", m.start(), m.end(), "congress") for m in PARTY_CONGRESS.finditer(text)]
     return found + _listed_with_names(ctx, found, unproven)
+
+
+WAY_NAMED = re.compile(r"[路街村寨庙]$")
+ORDINAL_ONLY = re.compile(r"^第?[一二三四五六七八九十\d]+[次届期]$")
+BARE_EVENT_ENDINGS = frozenset(("会议", "大会", "全会", "活动", "仪式"))
+PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大")  # 党的二十大: the Party's national congress
+
+
+def _held_activity_start(text: str, start: int, start_of_ending: int, floor: int) -> int:
+    """开展答谢企业走访送祝福活动: what lies between the verb that holds an activity and 活动 names it, verbs and all."""
+    window_start = max(floor, start_of_ending - 20)
+    held = [m for m in HELD_VERB.finditer(text, window_start, start) if not any(c in PUNCT for c in text[m.end():start])]
+    if not held:
+        return start
+    return held[-1].end() + (text[held[-1].end()] == "好")  # 开展好…活动
+
+
+def _an_event(ctx: Context, start: int, start_of_ending: int, end: int) -> bool:
+    """重大赛事 has no 大赛 in it (the ending cuts a word); 活动 needs a date, a number or a verb that holds it."""
+    text = ctx.text
+    if start_of_ending not in ctx.token_bounds and end not in ctx.token_bounds:
+        return False
+    if text[start_of_ending:end] in BARE_EVENT_ENDINGS and ORDINAL_ONLY.match(text[start:start_of_ending]):
+        return False  # 三次会议: a session's number is not its name (第一次全体(扩大)会议 is)
+    if text[start_of_ending:end] == "活动":
+        if (text[start] == "“" and text[start_of_ending - 1] == "”") or "的" in text[start:start_of_ending]:
+            return False
+        dated = bool(DATED.search(text, start, start_of_ending))
+        if "“" in text[start:start_of_ending]:
+            return dated  # 开展好“三个一批”重大项目建设活动 is the programme's work; its 第七期 签约活动 is an event
+        return dated or bool(HELD.search(text[max(0, start - 3):start]))
+    return True
 
 
 def _not_a_programme_body(ctx: Context, start: int, end: int) -> bool:
