@@ -31,7 +31,7 @@ ABBREVIATIONS = (("文化创意产业园", "文创园"), ("文化创意产业园
                  ("经济技术开发区", "经开区"), ("高新技术产业开发区", "高新区"), ("产业园区", "产业园"),
                  ("企业园", "企园区"), ("人民政府", "政府"))
 # Where one mention lies inside another, these inner types are names in their own right.
-INNER_NAMES = {"AdministrativeDivision", "Place", "Enterprise", "Park", "Person", "Organization",
+INNER_NAMES = {"AdministrativeDivision", "Place", "Enterprise", "Park", "Person",
                "DevelopmentZone", "Subdistrict"}
 CONTAINERS = {"Project", "Event", "PolicyDocument"}
 TYPE_PRIORITY = {t: i for i, t in enumerate((
@@ -237,7 +237,10 @@ def _attach_division_code(ent: Entity, ctx: Context, area_label: str | None) -> 
             p = ctx.lexicon.divisions[p].parent if p in ctx.lexicon.divisions else None
         return (-ancestors, d.code)
 
-    best = sorted(set(candidates), key=rank)[0]
+    ranked = sorted(set(candidates), key=rank)
+    best = ranked[0]
+    if len(ranked) > 1 and rank(ranked[1])[0] == rank(best)[0]:
+        return  # 西湖区 with neither 杭州 nor 南昌 named: a division, but which one the text does not say
     ent.code, ent.parent_code, ent.level = best.code, best.parent, best.level
     ent.label = best.name
     ent.aliases = (ent.aliases | {x for x in ent.labels if x != best.name}) - {best.name}

@@ -19,9 +19,6 @@ def find_divisions(ctx: Context) -> list[Mention]:
             full_seen.add(surface)
         found.append(ctx.mention("AdministrativeDivision", start, end, "divisions"))
     short_ok = {d.short for s in full_seen for d in names[s] if d.short}
-    kept = [m for m in found if m.text in full_seen or m.text in short_ok]
-    # a county name used in several provinces (鼓楼区) needs its city or province named too
-    codes = {d.code for m in kept for d in names[m.text]}
-    return [m for m in kept if len(names[m.text]) == 1 or any(
-        d.parent in codes or (d.parent and ctx.lexicon.divisions[d.parent].parent in codes) for d in names[m.text]
-        if d.parent in ctx.lexicon.divisions)]
+    # a county name used in several provinces (鼓楼区, 西湖区) is still the area the text is about; which one
+    # it is, and so its code, is settled later by the city or province the text names, if it names one
+    return [m for m in found if m.text in full_seen or m.text in short_ok]

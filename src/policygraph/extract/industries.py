@@ -33,8 +33,8 @@ SPLIT = re.compile(r"[、和及与]")
 CATEGORY_HEADS = ("产业", "行业", "领域", "集群", "方面", "企业", "板块", "赛道", "层级", "能级", "水平", "链")
 # X领域, A、B、C等行业领域: the words before name a sector
 FIELD = re.compile(r"([\u4e00-\u9fff0-9A-Za-z]{2,12})领域")
-LISTED = re.compile(r"((?:[\u4e00-\u9fff0-9A-Za-z]{2,12}[、])+[\u4e00-\u9fff0-9A-Za-z]{2,12})等(?:[\u4e00-\u9fff]{0,6})?"
-                    r"(?:产业|行业|领域|产业链|业态)")
+LISTED = re.compile(r"((?:[\u4e00-\u9fff0-9A-Za-z]{2,12}[、])+[\u4e00-\u9fff0-9A-Za-z]{2,12})(?:等|[两二三四五六七八九十]大)"
+                    r"(?:[\u4e00-\u9fff]{0,6})?(?:产业|行业|领域|产业链|业态)")
 NOT_SECTOR_WORDS = ("各", "重点", "相关", "关键", "其他", "主要", "新兴", "优势", "传统", "多个", "该", "这些", "上述")
 JOINED = re.compile(r"[及与]([\u4e00-\u9fff]{2,8}?)(?=[、，,。；;：:等和为]|产业|领域|行业|集群|$)")
 
@@ -56,7 +56,7 @@ def standalone(ctx: Context, start: int, end: int) -> bool:
     if rest.startswith(_type_endings(ctx)):
         return False  # 新能源汽车产业园, 现代服务业开发区: part of a park's or zone's name
     following = next((tok for tok, s, _ in ctx.tokens if s == end), "")
-    return not (following and word_tag(following).startswith("n"))  # 现代物流体系, 民营经济政策
+    return not (following and (word_tag(following).startswith("n") or word_tag(following) == "an"))  # 现代物流体系, 生命健康安全
 
 
 def _lexicon_matches(ctx: Context) -> list[Mention]:

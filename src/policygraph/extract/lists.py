@@ -19,7 +19,7 @@ HEADS = {
     "企业": "Enterprise", "公司": "Enterprise", "品牌": "Enterprise", "厂商": "Enterprise", "商家": "Enterprise",
     "机构": "Organization", "单位": "Organization", "院所": "Organization", "高校": "Organization",
     "商圈": "Place", "商场": "Place", "景区": "Place", "场馆": "Place", "综合体": "Place", "道路": "Place",
-    "园区": "Park", "载体": "Park",
+    "园区": "Park", "载体": "Park", "片区": "DevelopmentZone", "板块": "DevelopmentZone",
 }
 LIST = re.compile(r"([\u4e00-\u9fffA-Za-z0-9·、]{2,80}?)等(?:\d+[家个所座条])?([\u4e00-\u9fff]{0,6}?)"
                   r"(" + "|".join(sorted(HEADS, key=len, reverse=True)) + r")")

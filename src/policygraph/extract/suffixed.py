@@ -51,7 +51,7 @@ STRIP_COUNTY = {"Park", "Place", "Subdistrict", "DevelopmentZone"}
 
 
 COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十百千两]+)(?:个|家|所|项|座|条|批)$")
-STRIP_LEADING_VERBS = {"Project", "Initiative", "Park", "Place", "Event"}
+STRIP_LEADING_VERBS = {"Project", "Initiative", "Park", "Place", "Event", "Organization"}
 TAG_STRIPPED = {"Project", "Place"}  # programme and park names often start with a verb-like word (创新驱动…)
 LEADING_TAGS = ("v", "d", "p", "c", "r", "ad", "u")
 LEADING_WORDS = sorted((w for w in STOP_WORDS if len(w) >= 2), key=len, reverse=True)
@@ -163,6 +163,8 @@ def find_suffixed(ctx: Context) -> list[Mention]:
             continue  # “三个一批”项目: projects of a programme, not a named project
         if kind == "Initiative" and (start_of_ending - start < 2 or _not_a_programme_body(ctx, start, start_of_ending)):
             continue
+        if kind == "Initiative" and text.startswith("工程", start_of_ending) and _built_somewhere(ctx, start, start_of_ending):
+            kind = "Project"  # 西溪湿地综合保护工程 is works on a place; 数字经济一号工程 is a programme
         if event and not _an_event(ctx, start, start_of_ending, end):
             continue
         named = kind == "Enterprise" and text[start_of_ending:end].endswith("有限公司")
@@ -184,6 +186,17 @@ WAY_NAMED = re.compile(r"[路街村寨庙]$")
 ORDINAL_ONLY = re.compile(r"^第?[一二三四五六七八九十\d]+[次届期]$")
 BARE_EVENT_ENDINGS = frozenset(("会议", "大会", "全会", "活动", "仪式"))
 PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大")  # 党的二十大: the Party's national congress
+
+
+PLACE_WORDS = re.compile(r"[河湖江山桥路街]|湿地|水库|隧道|管廊|渠")
+
+
+def _built_somewhere(ctx: Context, start: int, end: int) -> bool:
+    """Whether the words before 工程 name a place (a river, a lake, a road, a division): works, not a programme."""
+    for tok, _, _ in tokens(ctx.text[start:end]):
+        if tok in ctx.lexicon.divisions_by_name or word_tag(tok) == "ns" or (len(tok) >= 2 and PLACE_WORDS.search(tok[-2:])):
+            return True
+    return False
 
 
 def _held_activity_start(text: str, start: int, start_of_ending: int, floor: int) -> int:

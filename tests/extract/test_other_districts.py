@@ -1,0 +1,31 @@
+"""Texts from districts other than the sample corpus's: the rules must not lean on its names."""
+
+from __future__ import annotations
+
+from tests.conftest import entity, extract, labels
+
+WEST_LAKE = ("西湖区召开经济工作会议\n\n会议指出，2023年全区实现地区生产总值1235.6亿元，同比增长6.5%。紫金港科技城建设加快推进。"
+             "聚焦数字经济、生命健康、文化旅游三大主导产业，加快之江文化中心、杭州西站枢纽等重大工程建设，"
+             "推动城西科创大走廊西湖段、三墩北单元等片区开发。推进西溪湿地综合保护工程，深入实施“数字经济一号工程”。"
+             "会上，区发改委、区经信局作交流发言。")
+
+
+def test_a_county_name_several_cities_share_is_the_area_even_when_no_city_is_named():
+    x = extract(WEST_LAKE.replace("杭州西站枢纽", "西站枢纽"))
+    area = x.entities[x.subject_area]
+    assert area.label == "西湖区" and "AdministrativeDivision" in area.types
+    assert area.code is None  # 杭州's or 南昌's: the text does not say
+    assert {(o.indicator, o.year, o.value) for o in x.observations} >= {("地区生产总值", 2023, 1235.6), ("地区生产总值", 2023, 6.5)}
+
+
+def test_the_city_named_beside_it_settles_its_code():
+    assert entity(extract("杭州市西湖区召开会议。西湖区发展。"), "西湖区").code == "330106"
+
+
+def test_zones_lists_of_zones_departments_and_works():
+    x = extract(WEST_LAKE)
+    assert {"紫金港科技城", "城西科创大走廊西湖段", "三墩北单元"} <= labels(x, "DevelopmentZone")
+    assert {"生命健康", "数字经济", "文化旅游"} <= labels(x, "Industry")
+    assert {"之江文化中心", "杭州西站枢纽", "西溪湿地综合保护工程"} <= labels(x, "Project")
+    assert "数字经济一号工程" in labels(x, "Initiative") and "西溪湿地综合保护工程" not in labels(x, "Initiative")
+    assert {"区发改委", "区经信局"} <= labels(x, "Organization")
