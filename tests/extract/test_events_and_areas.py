@@ -39,3 +39,8 @@ def test_the_partys_congress_a_theme_in_quotes_and_no_session_number_alone():
                    "三次会议文件。1月29日,中原区政府召开第一次全体(扩大)会议。", "Event")
     assert {"党的二十大", "悦享新春 乐购中原", "第一次全体(扩大)会议"} <= events
     assert "三次会议" not in events
+
+
+def test_a_works_verb_inside_an_event_name_is_part_of_it():
+    events = found("3月15日上午，洛阳市涧西区2024年第一季度重点项目集中开工活动在中国一拖智能农机产业园举行。", "Event")
+    assert events == {"洛阳市涧西区2024年第一季度重点项目集中开工活动"}
