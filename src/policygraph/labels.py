@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
+from .lexicon import lexicon
+
+LEGAL_FORMS = ("股份有限公司", "有限责任公司", "集团有限公司", "集团股份有限公司", "有限公司", "集团公司",
+               "股份公司", "总公司", "分公司", "公司", "集团", "控股")
+PLACE_IN_BRACKETS = re.compile(r"\(([\u4e00-\u9fff]{2,6})\)")
 # Bare forms that name a different body in every document (same rule as the scorer's gold).
 GENERIC = re.compile(r"^(省|市|区|县|镇|乡)?(委|政府|人民政府|人大|人大常委会|政协|委办|党工委|管委会|纪委)$"
                      r"|^(经开区|开发区|高新区|经济技术开发区|政府工作报告|工作报告)$")
@@ -33,3 +39,46 @@ def qualify(label: str, area: str | None) -> str:
         return label
     body = label[1:].replace("人民政府", "政府")
     return area + body
+
+
+def normalise(name: str) -> str:
+    """Width, case and spacing folded, so registry and text spellings compare.
+
+    >>> normalise(" 河南 国创（集团）Ａ ")
+    '河南国创(集团)a'
+    """
+    return "".join(unicodedata.normalize("NFKC", name).lower().split())
+
+
+def core(name: str) -> str:
+    """A name without its leading region and trailing legal form.
+
+    >>> core("河南省郑州市宇通客车股份有限公司"), core("卫华集团有限公司"), core("中原区")
+    ('宇通客车', '卫华', '中原区')
+    """
+    name = normalise(name)
+    regions = lexicon().divisions_by_name
+    changed = True
+    while changed:
+        changed = False
+        for size in range(min(len(name) - 2, 12), 1, -1):  # keep at least two characters
+            if name[:size] in regions:
+                name, changed = name[size:], True
+                break
+    for form in sorted(LEGAL_FORMS, key=len, reverse=True):
+        if name.endswith(form) and len(name) - len(form) >= 2:
+            name = name[: -len(form)]
+            break
+    return name
+
+
+def firm_core(name: str) -> str:
+    """The name a firm is known by in prose: no region in front or in brackets, no legal form.
+
+    >>> firm_core("联通(河南)产业互联网有限公司"), firm_core("联通产业互联网")
+    ('联通产业互联网', '联通产业互联网')
+    """
+    names = lexicon().divisions_by_name
+    bare = PLACE_IN_BRACKETS.sub(lambda m: "" if m.group(1) in names or m.group(1) + "市" in names else m.group(0),
+                                 normalise(name))
+    return core(bare)

@@ -23,7 +23,6 @@ import csv
 import difflib
 import hashlib
 import json
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -32,7 +31,7 @@ from urllib.parse import quote
 import pyoxigraph as ox
 
 from .config import ENTITY_TYPES, PG, iri_base
-from .lexicon import lexicon
+from .labels import core, normalise
 from .query import run
 from .store import StoreError, open_store, resolve_store_dir
 
@@ -41,8 +40,6 @@ from .store import StoreError, open_store, resolve_store_dir
 # variant rather than another firm (宇通 / 宇华 must not meet).
 FUZZY_THRESHOLD = 0.85
 FUZZY_MARGIN = 0.05
-LEGAL_FORMS = ("股份有限公司", "有限责任公司", "集团有限公司", "集团股份有限公司", "有限公司", "集团公司",
-               "股份公司", "总公司", "分公司", "公司", "集团", "控股")
 PROV_DERIVED = ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 PG_SHA256 = ox.NamedNode(str(PG.sha256))
@@ -92,37 +89,6 @@ class LinkReport:
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.rows if r.status == status)
-
-
-def normalise(name: str) -> str:
-    """Width, case and spacing folded, so registry and text spellings compare.
-
-    >>> normalise(" 河南 国创（集团）Ａ ")
-    '河南国创(集团)a'
-    """
-    return "".join(unicodedata.normalize("NFKC", name).lower().split())
-
-
-def core(name: str) -> str:
-    """A name without its leading region and trailing legal form.
-
-    >>> core("河南省郑州市宇通客车股份有限公司"), core("卫华集团有限公司"), core("中原区")
-    ('宇通客车', '卫华', '中原区')
-    """
-    name = normalise(name)
-    regions = lexicon().divisions_by_name
-    changed = True
-    while changed:
-        changed = False
-        for size in range(min(len(name) - 2, 12), 1, -1):  # keep at least two characters
-            if name[:size] in regions:
-                name, changed = name[size:], True
-                break
-    for form in sorted(LEGAL_FORMS, key=len, reverse=True):
-        if name.endswith(form) and len(name) - len(form) >= 2:
-            name = name[: -len(form)]
-            break
-    return name
 
 
 def candidates(store: ox.Store, type_: str) -> list[Candidate]:

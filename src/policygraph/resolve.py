@@ -20,7 +20,7 @@ from functools import cache
 
 from .config import ENTITY_TYPES
 from .extract.base import Context
-from .labels import GENERIC, clean_label, qualify
+from .labels import GENERIC, clean_label, firm_core, qualify
 from .lexicon import lexicon
 from .model import Entity, Extraction, Mention
 
@@ -305,6 +305,8 @@ def merge_key(label: str, type_: str) -> str:
         key = _without_leading_prefecture(key, 7)
         if type_ == "Park":  # 芝麻街1958创意园 / 芝麻街1958双创园, 中原小微企业园 / 中原小微企园区: one park, one core
             key = _park_core(key)
+    elif type_ == "Enterprise":  # 联通(河南)产业互联网有限公司 / 联通产业互联网
+        key = firm_core(key)
     elif type_ == "Initiative":  # 六大重点产业培育工程 / 六大产业培育工程
         key = QUALIFIERS.sub("", key) or key
     elif type_ == "Project":  # …生产线 and …生产线建设项目 are one project

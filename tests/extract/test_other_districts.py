@@ -29,3 +29,19 @@ def test_zones_lists_of_zones_departments_and_works():
     assert {"之江文化中心", "杭州西站枢纽", "西溪湿地综合保护工程"} <= labels(x, "Project")
     assert "数字经济一号工程" in labels(x, "Initiative") and "西溪湿地综合保护工程" not in labels(x, "Initiative")
     assert {"区发改委", "区经信局"} <= labels(x, "Organization")
+
+
+def test_towns_zones_places_and_firms_with_a_place_in_brackets():
+    x = extract("新郑市召开大会。以郑州航空港经济综合实验区为引领，加快龙湖镇、薛店镇产业发展，推动华润雪花啤酒（新郑）有限公司扩产。"
+                "新郑市人民医院、轩辕黄帝故里景区、郑州新郑国际机场等单位代表发言。推进乡村振兴，提高城镇化水平。")
+    assert labels(x, "Subdistrict") == {"龙湖镇", "薛店镇"}
+    assert "郑州航空港经济综合实验区" in labels(x, "DevelopmentZone")
+    assert {"轩辕黄帝故里景区", "郑州新郑国际机场"} <= labels(x, "Place")
+    assert not labels(x, "Organization") & {"轩辕黄帝故里景区", "郑州新郑国际机场"}
+    assert "华润雪花啤酒(新郑)有限公司" in labels(x, "Enterprise")
+
+
+def test_a_firm_meets_its_prose_name_across_documents():
+    from policygraph.resolve import merge_key
+
+    assert merge_key("联通(河南)产业互联网有限公司", "Enterprise") == merge_key("联通产业互联网", "Enterprise")

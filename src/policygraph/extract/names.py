@@ -41,7 +41,7 @@ _COUNTING = re.compile(r"^[0-9.]+[个家项所座条场批类种]$|^[一二三�
 def name_start(text: str, end: int, floor: int, max_chars: int = 24, max_tokens: int = 8,
                stop: frozenset[str] = STOP_WORDS, punct: frozenset[str] | set[str] = PUNCT,
                first_free: bool = False, barriers: frozenset[str] = frozenset(),
-               joiners: frozenset[str] = frozenset()) -> int:
+               joiners: frozenset[str] = frozenset(), place_brackets: bool = False) -> int:
     """The start of a name whose type ending starts at ``end``, not before ``floor``.
 
     ``first_free`` lets the word next to the ending be a common verb (文化发展|有限公司); a token
@@ -73,6 +73,11 @@ def name_start(text: str, end: int, floor: int, max_chars: int = 24, max_tokens:
             opening = text.rfind("“", max(floor, absolute - 16), absolute)
             if opening >= 0:
                 quoted_from = opening
+                continue
+        if tok == ")" and place_brackets:
+            opening = text.rfind("(", max(floor, absolute - 8), absolute)
+            if opening >= 0 and _is_place(text[opening + 1:absolute]):
+                quoted_from = opening  # 华润雪花啤酒(新郑)有限公司, 联通(河南)产业互联网有限公司
                 continue
         if tok in joiners and used and used + 1 < len(toks) and not any(ch in punct for ch in toks[used + 1][0]):
             continue  # 黄河智谷·中原企业总部港: a middle dot between two parts of one name
@@ -116,6 +121,13 @@ def is_named(words: list[str], freq: dict[str, int], places: set[str] | dict, ra
         if freq.get(w, 0) < rare or word_tag(w) in PROPER_TAGS:
             return True
     return False
+
+
+def _is_place(text: str) -> bool:
+    from ..lexicon import lexicon
+
+    names = lexicon().divisions_by_name
+    return text in names or any(text + level in names for level in "市县区")  # 新郑 for 新郑市
 
 
 @cache

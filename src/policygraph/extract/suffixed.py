@@ -129,7 +129,8 @@ def find_suffixed(ctx: Context) -> list[Mention]:
                            stop=EVENT_STOP if event else PROGRAMME_STOP if kind == "Initiative" else STOP_WORDS,
                            punct=EVENT_PUNCT if event else PUNCT,
                            first_free=kind in ("Enterprise", "Organization", "Project", "Initiative"), barriers=BARRIERS.get(kind, frozenset()),
-                           max_tokens=14 if event else 8, joiners=JOINERS if kind in ("Park", "Project") else frozenset())
+                           max_tokens=14 if event else 8, joiners=JOINERS if kind in ("Park", "Project") else frozenset(),
+                           place_brackets=kind == "Enterprise")
         if event and text.startswith("活动", start_of_ending):
             start = _held_activity_start(text, start, start_of_ending, sent.start)
         start = _without_county_prefix(text, start, start_of_ending, kind, places)
@@ -167,6 +168,8 @@ def find_suffixed(ctx: Context) -> list[Mention]:
             kind = "Project"  # 西溪湿地综合保护工程 is works on a place; 数字经济一号工程 is a programme
         if event and not _an_event(ctx, start, start_of_ending, end):
             continue
+        if end - start_of_ending == 1 and (end not in ctx.token_bounds or start_of_ending - start < 2):
+            continue  # 镇, 乡: one character ends a name only where it ends a word (龙湖镇, not 乡村 or 城镇化)
         named = kind == "Enterprise" and text[start_of_ending:end].endswith("有限公司")
         if kind == "Subdistrict" and WAY_NAMED.search(text, start, start_of_ending):
             named = True  # 建设路街道: a subdistrict named after its road is named
