@@ -152,3 +152,8 @@ def test_names_listed_with_a_proven_name_are_names():
 def test_event_names_keep_their_scope_and_theme():
     x = extract("中原区发展。筹备召开全区高质量发展总结表彰暨工作动员大会，召开省市民营经济高质量发展会议。")
     assert {"全区高质量发展总结表彰暨工作动员大会", "省市民营经济高质量发展会议"} <= labels(x, "Event")
+
+
+def test_people_visited_at_home_and_no_everyday_word_after_a_kind_of_person():
+    x = extract("中原区领导看望困难群众。在棉纺路街道困难职工赵永刚家中，李晓雷询问情况。时刻关注困难群众冷暖。")
+    assert "赵永刚" in labels(x, "Person") and "冷暖" not in labels(x, "Person")

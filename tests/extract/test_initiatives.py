@@ -35,3 +35,7 @@ def test_a_quoted_programme_keeps_its_principle_or_policy_head():
     assert "四化原则" in entity(x, "四化").labels
     assert "一揽子增量政策" in entity(x, "一揽子").labels
     assert "十四五规划" in labels(x, "PolicyDocument")
+
+
+def test_a_metaphor_with_a_qualifier_is_still_a_metaphor():
+    assert "金牌店小二" not in initiatives("当好“金牌店小二”，深入推进“五星”支部创建。")

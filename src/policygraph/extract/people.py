@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Mention
+from ..text import word_tag
 from .base import CJK, Context
 from .names import PUNCT
 
@@ -155,9 +156,16 @@ def find_comrades(ctx: Context) -> list[Mention]:
                 break
     for m in re.finditer(r"(?:烈士|家属|老党员|老兵|劳模|困难群众|困难职工|村民|居民|代表)", text):
         end = person_name_at(text, m.end(), surnames)
-        if end - m.end() in (2, 3) and (end >= len(text) or text[end] in PUNCT or text.startswith(("家属", "一家", "同志"), end)):
+        if (end - m.end() in (2, 3) and not _common_word(text[m.end():end])
+                and (end >= len(text) or text[end] in PUNCT or text.startswith(("家属", "一家", "同志", "家中", "家里"), end))):
             found.append(ctx.mention("Person", m.end(), end, "kin"))
     return found
+
+
+def _common_word(candidate: str) -> bool:
+    """关注困难群众冷暖: a word jieba knows as something other than a name is no person (冷 is a surname too)."""
+    tag = word_tag(candidate)
+    return bool(tag) and not tag.startswith("nr")
 
 
 def find_people(ctx: Context) -> list[Mention]:

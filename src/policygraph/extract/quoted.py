@@ -38,8 +38,8 @@ def find_quoted(ctx: Context) -> list[Mention]:
         inner = m.group(1).strip()
         if not inner or inner in phrases or BATCH.match(inner) or NOT_PROGRAMME.search(inner):
             continue
-        if _only_set_phrases(inner, phrases):
-            continue  # “开门红、全年红”, “开门红月月红全年红”
+        if _only_set_phrases(inner, phrases) or any(inner.endswith(p) for p in phrases if len(p) >= 3):
+            continue  # “开门红、全年红”, “开门红月月红全年红”, “金牌店小二”
         if RESULT_BEFORE.search(text[max(0, m.start() - 3):m.start()]) or PROBLEM_AFTER.match(text, m.end()):
             continue
         if len(inner) < 2 or len(inner) > 30:
