@@ -157,3 +157,11 @@ def test_event_names_keep_their_scope_and_theme():
 def test_people_visited_at_home_and_no_everyday_word_after_a_kind_of_person():
     x = extract("中原区领导看望困难群众。在棉纺路街道困难职工赵永刚家中，李晓雷询问情况。时刻关注困难群众冷暖。")
     assert "赵永刚" in labels(x, "Person") and "冷暖" not in labels(x, "Person")
+
+
+def test_zones_named_by_their_industry_campaigns_and_a_verb_before_a_body_or_zone():
+    x = extract("中原区发展。受区人民政府委托，作报告。扎实开展爱国卫生运动。全面提高开发区对全区经济的支撑度。"
+                "中原区现代服务业开发区挂牌运营。")
+    assert "中原区政府" in labels(x, "Organization") and "受区人民政府" not in labels(x, "Organization")
+    assert "爱国卫生运动" in labels(x, "Initiative")
+    assert labels(x, "DevelopmentZone") == {"现代服务业开发区"}

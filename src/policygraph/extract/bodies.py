@@ -10,8 +10,10 @@ import re
 
 from ..model import Mention
 from .base import Context
+from .names import STOP_WORDS
 
-BODY = re.compile(r"(?:党工委|管委会|人民政府|政府|人大常委会|人大|政协|纪委监委|纪委|委办|委)(?![\u4e00-\u9fff]{0,1}[员托会])")
+# 委 alone is a body only where it is no part of 委员 / 委托 / 委会 (人民政府委托 still names the government)
+BODY = re.compile(r"(?:党工委|管委会|人民政府|政府|人大常委会|人大|政协|纪委监委|纪委|委办|委(?![\u4e00-\u9fff]?[员托会]))")
 LEVEL = "省市区县镇乡"
 DEPARTMENT = re.compile(
     r"(?<![\u4e00-\u9fff])([省市区县])?"
@@ -40,7 +42,8 @@ def find_bodies(ctx: Context) -> list[Mention]:
                 break
         else:
             if start > 0 and text[start - 1] in LEVEL and (start < 2 or not re.match(r"[\u4e00-\u9fff]", text[start - 2])
-                                                             or text[start - 2] in "、和与及全本"):
+                                                             or text[start - 2] in "、和与及全本"
+                                                             or text[start - 2] in STOP_WORDS):  # 受区人民政府委托
                 start -= 1
             elif m.group() in ("党工委", "管委会"):
                 pass

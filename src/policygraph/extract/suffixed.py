@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..labels import GENERIC
 from ..model import Mention
 from ..text import tokenizer, tokens, word_tag
 from .base import CJK, Context
@@ -51,7 +52,7 @@ STRIP_COUNTY = {"Park", "Place", "Subdistrict", "DevelopmentZone"}
 
 
 COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十百千两]+)(?:个|家|所|项|座|条|批)$")
-STRIP_LEADING_VERBS = {"Project", "Initiative", "Park", "Place", "Event", "Organization"}
+STRIP_LEADING_VERBS = {"Project", "Initiative", "Park", "Place", "Event", "Organization", "DevelopmentZone"}
 TAG_STRIPPED = {"Project", "Place"}  # programme and park names often start with a verb-like word (创新驱动…)
 LEADING_TAGS = ("v", "d", "p", "c", "r", "ad", "u")
 LEADING_WORDS = sorted((w for w in STOP_WORDS if len(w) >= 2), key=len, reverse=True)
@@ -139,6 +140,8 @@ def find_suffixed(ctx: Context) -> list[Mention]:
         if kind in STRIP_LEADING_VERBS:
             start = _without_leading_verbs(text, start, start_of_ending, by_tag=kind in TAG_STRIPPED,
                                            words=EVENT_LEADING_WORDS if kind == "Event" else LEADING_WORDS)
+        if kind == "Organization" and text[start] in STOP_WORDS and GENERIC.match(text[start + 1:end]):
+            start += 1  # 受区人民政府委托: 受 introduces the body
         enumerated = ENUMERATION.match(text, start, start_of_ending)
         if enumerated:  # 一是开发区…: the list marker is not part of the name
             start = enumerated.end()
@@ -173,8 +176,8 @@ def find_suffixed(ctx: Context) -> list[Mention]:
         named = kind == "Enterprise" and text[start_of_ending:end].endswith("有限公司")
         if kind == "Subdistrict" and WAY_NAMED.search(text, start, start_of_ending):
             named = True  # 建设路街道: a subdistrict named after its road is named
-        if kind == "Park" and text[start:start_of_ending] in ctx.lexicon.industries:
-            named = True  # 新材料产业园区: the district's park of that industry
+        if kind in ("Park", "DevelopmentZone") and text[start:start_of_ending] in ctx.lexicon.industries:
+            named = True  # 新材料产业园区, 现代服务业开发区: the district's park or zone of that industry
         if kind in NEEDS_PROPER_PART and not named:  # a registered legal form is proof enough of a name
             words = [t for t, _, _ in tokens(text[start:start_of_ending])]
             if not is_named(words, freq, places, RARE.get(kind, 200)):
