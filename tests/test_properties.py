@@ -70,3 +70,8 @@ def _source(doc, original: str, start: int, end: int) -> str:
     s, e = doc.source_span(start, end)
     return _squeeze("".join(fold(c) for c in original[s:e])) if doc.traditional else _squeeze(
         "".join(unicodedata.normalize("NFKC", RADICALS.get(c, c)) for c in original[s:e]))
+
+
+def test_a_compatibility_ideograph_is_written_as_its_unified_traditional_character():
+    doc = document_from_text("\uf9d3", Path("p.txt"))  # 陸 as a CJK compatibility ideograph
+    assert doc.text == "陆" and doc.as_written(0, 1) == "陸"

@@ -32,12 +32,15 @@ class Document:
         span = self.text[start:end]
         if not self.traditional:
             return span
+        import unicodedata
+
         from .ingest.script import to_simplified
 
         chars = []
         for i, c in enumerate(span, start):
-            o = self.original[self.source_offsets[i]] if i < len(self.source_offsets) else c
-            chars.append(o if o != c and to_simplified(o) == c else c)
+            # the original as the normaliser read it: a compatibility ideograph (U+F9D3) is its unified 陸
+            o = unicodedata.normalize("NFKC", self.original[self.source_offsets[i]]) if i < len(self.source_offsets) else c
+            chars.append(o if len(o) == 1 and o != c and to_simplified(o) == c else c)
         return "".join(chars)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
