@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -51,6 +52,43 @@ class Context:
     def token_bounds(self) -> frozenset[int]:
         """Offsets where a token starts or ends: a name found by lexicon should not cut a word in two."""
         return frozenset(x for _, s, e in self.tokens for x in (s, e))
+
+    @cached_property
+    def token_at(self) -> dict[int, str]:
+        """The token that starts at an offset."""
+        return {s: tok for tok, s, _ in self.tokens}
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [s for _, s, _ in self.tokens]
+
+    def span_tokens(self, start: int, end: int) -> list[tuple[str, int, int]]:
+        """Tokens of ``text[start:end]`` with offsets into the document, cut from the document's tokens.
+
+        Only a word that the span's edges cut in two, and text between sentences, is cut again on its own:
+        the document was cut once, and names are read off that cut rather than off a fresh one per name.
+        """
+        text, toks = self.text, self.tokens
+        out: list[tuple[str, int, int]] = []
+        pos = start
+        i = bisect_right(self._token_starts, start) - 1
+        i = max(i, 0)
+        while pos < end:
+            if i < len(toks) and toks[i][2] <= pos:
+                i += 1
+                continue
+            if i < len(toks) and toks[i][1] <= pos and toks[i][2] <= end and toks[i][1] == pos:
+                out.append(toks[i])
+                pos = toks[i][2]
+                i += 1
+                continue
+            # a word cut by an edge, or text no sentence holds (a line break): cut that piece alone
+            stop = min(end, toks[i][1] if i < len(toks) and toks[i][1] > pos else
+                       (toks[i][2] if i < len(toks) else end))
+            stop = max(stop, pos + 1)
+            out.extend((tok, pos + s, pos + e) for tok, s, e in tokens(text[pos:stop]))
+            pos = stop
+        return out
 
     def sentence_of(self, offset: int) -> Sentence:
         return sentence_at(self.sentences, offset)

@@ -55,7 +55,7 @@ def standalone(ctx: Context, start: int, end: int) -> bool:
         return True
     if rest.startswith(_type_endings(ctx)):
         return False  # 新能源汽车产业园, 现代服务业开发区: part of a park's or zone's name
-    following = next((tok for tok, s, _ in ctx.tokens if s == end), "")
+    following = ctx.token_at.get(end, "")
     return not (following and (word_tag(following).startswith("n") or word_tag(following) == "an"))  # 现代物流体系, 生命健康安全
 
 
@@ -73,7 +73,7 @@ def _sector_phrase(ctx: Context, start: int, end: int, tail: bool = False) -> bo
     """A list item or the words before 领域 that can be a sector's name: no verb or count, no generic
     qualifier; with ``tail``, also ending like a sector (经济社会领域 and 民生领域 are domains of policy)."""
     phrase = ctx.text[start:end]
-    first = next((tok for tok, s, _ in ctx.tokens if s == start), phrase[:1])
+    first = ctx.token_at.get(start, phrase[:1])
     return (2 <= len(phrase) <= 12 and not phrase.startswith(NOT_SECTOR_WORDS) and phrase not in STOP_WORDS
             and not COUNTED.search(phrase) and (not tail or bool(SECTOR_TAIL.search(phrase)))
             and (first in industry_finder().terms or not word_tag(first).startswith(("v", "p", "d", "r", "m", "c"))))

@@ -9,6 +9,7 @@ length limit. Names inside enumerations are bounded by the list's separators.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from ..text import tokens, word_tag
@@ -41,11 +42,13 @@ _COUNTING = re.compile(r"^[0-9.]+[个家项所座条场批类种]$|^[一二三�
 def name_start(text: str, end: int, floor: int, max_chars: int = 24, max_tokens: int = 8,
                stop: frozenset[str] = STOP_WORDS, punct: frozenset[str] | set[str] = PUNCT,
                first_free: bool = False, barriers: frozenset[str] = frozenset(),
-               joiners: frozenset[str] = frozenset(), place_brackets: bool = False) -> int:
+               joiners: frozenset[str] = frozenset(), place_brackets: bool = False,
+               cut: Callable[[int, int], list[tuple[str, int, int]]] | None = None) -> int:
     """The start of a name whose type ending starts at ``end``, not before ``floor``.
 
     ``first_free`` lets the word next to the ending be a common verb (文化发展|有限公司); a token
-    ending in one of ``barriers`` ends another name (建设路街道|计划路9号院).
+    ending in one of ``barriers`` ends another name (建设路街道|计划路9号院). ``cut`` gives the tokens of a
+    span with document offsets (the document's own cut); by default the span is cut on its own.
 
     >>> s = "加快打造中原小微企业园"
     >>> s[name_start(s, len(s) - 3, 0):]
@@ -60,10 +63,9 @@ def name_start(text: str, end: int, floor: int, max_chars: int = 24, max_tokens:
     lo = max(floor, end - max_chars - 4)
     start = end
     right = ""
-    toks = list(reversed(tokens(text[lo:end])))
+    toks = list(reversed(cut(lo, end) if cut else [(t, lo + s, lo + e) for t, s, e in tokens(text[lo:end])]))
     quoted_from = None  # inside a quotation the walk takes everything up to its opening mark
-    for used, (tok, s, _) in enumerate(toks):
-        absolute = lo + s
+    for used, (tok, absolute, _) in enumerate(toks):
         if quoted_from is not None:
             if absolute > quoted_from:
                 continue

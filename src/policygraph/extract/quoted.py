@@ -9,6 +9,7 @@ for 规划 a policy document.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..model import Mention
 from .base import BOOK, QUOTED, Context
@@ -38,7 +39,7 @@ def find_quoted(ctx: Context) -> list[Mention]:
         inner = m.group(1).strip()
         if not inner or inner in phrases or BATCH.match(inner) or NOT_PROGRAMME.search(inner):
             continue
-        if _only_set_phrases(inner, phrases) or any(inner.endswith(p) for p in phrases if len(p) >= 3):
+        if _only_set_phrases(inner, phrases) or inner.endswith(_long_phrases(phrases)):
             continue  # “开门红、全年红”, “开门红月月红全年红”, “金牌店小二”
         if RESULT_BEFORE.search(text[max(0, m.start() - 3):m.start()]) or PROBLEM_AFTER.match(text, m.end()):
             continue
@@ -61,6 +62,11 @@ def find_quoted(ctx: Context) -> list[Mention]:
         if tail:
             found.append(ctx.mention("Initiative", m.start(), m.end() + len(tail), "quoted+tail"))
     return found
+
+
+@cache
+def _long_phrases(phrases: frozenset[str]) -> tuple[str, ...]:
+    return tuple(p for p in phrases if len(p) >= 3)
 
 
 def _only_set_phrases(inner: str, phrases: frozenset[str]) -> bool:

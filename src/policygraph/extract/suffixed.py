@@ -7,6 +7,7 @@ each name is found by :func:`~policygraph.extract.names.name_start`.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..labels import GENERIC
 from ..model import Mention
@@ -61,11 +62,21 @@ LEADING_WORDS = sorted((w for w in STOP_WORDS if len(w) >= 2), key=len, reverse=
 EVENT_LEADING_WORDS = [w for w in LEADING_WORDS if w in EVENT_STOP]  # 全区…大会: 全区 names the event
 
 
+@cache
+def _by_first_character(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The words by their first character, longest first: one dictionary lookup instead of a scan of them all."""
+    index: dict[str, list[str]] = {}
+    for w in words:
+        index.setdefault(w[0], []).append(w)
+    return {c: tuple(ws) for c, ws in index.items()}
+
+
 def _without_leading_verbs(text: str, start: int, ending: int, by_tag: bool, words: list[str] = LEADING_WORDS) -> int:
     """抓牢项目 / 实施国棉三厂…街区 / 深化改革创新工程: the verb that introduces a name is not part of it."""
+    by_first = _by_first_character(tuple(words))
     while True:  # a fused token (深化改革创新) still starts with the verb
-        word = next((w for w in words if text.startswith(w, start) and ending - start - len(w) >= 2
-                     and text[start + len(w)] not in NAME_PART_CHARS), None)
+        word = next((w for w in by_first.get(text[start], ()) if text.startswith(w, start)
+                     and ending - start - len(w) >= 2 and text[start + len(w)] not in NAME_PART_CHARS), None)
         if word is None:
             break
         start += len(word)
@@ -131,7 +142,7 @@ def find_suffixed(ctx: Context) -> list[Mention]:
                            punct=EVENT_PUNCT if event else PUNCT,
                            first_free=kind in ("Enterprise", "Organization", "Project", "Initiative"), barriers=BARRIERS.get(kind, frozenset()),
                            max_tokens=14 if event else 8, joiners=JOINERS if kind in ("Park", "Project") else frozenset(),
-                           place_brackets=kind == "Enterprise")
+                           place_brackets=kind == "Enterprise", cut=ctx.span_tokens)
         if event and text.startswith("活动", start_of_ending):
             start = _held_activity_start(text, start, start_of_ending, sent.start)
         start = _without_county_prefix(text, start, start_of_ending, kind, places)
@@ -179,7 +190,7 @@ def find_suffixed(ctx: Context) -> list[Mention]:
         if kind in ("Park", "DevelopmentZone") and text[start:start_of_ending] in ctx.lexicon.industries:
             named = True  # 新材料产业园区, 现代服务业开发区: the district's park or zone of that industry
         if kind in NEEDS_PROPER_PART and not named:  # a registered legal form is proof enough of a name
-            words = [t for t, _, _ in tokens(text[start:start_of_ending])]
+            words = [t for t, _, _ in ctx.span_tokens(start, start_of_ending)]
             if not is_named(words, freq, places, RARE.get(kind, 200)):
                 unproven.append((start, end, kind))
                 continue
@@ -199,7 +210,7 @@ PLACE_WORDS = re.compile(r"[河湖江山桥路街]|湿地|水库|隧道|管廊|�
 
 def _built_somewhere(ctx: Context, start: int, end: int) -> bool:
     """Whether the words before 工程 name a place (a river, a lake, a road, a division): works, not a programme."""
-    for tok, _, _ in tokens(ctx.text[start:end]):
+    for tok, _, _ in ctx.span_tokens(start, end):
         if tok in ctx.lexicon.divisions_by_name or word_tag(tok) == "ns" or (len(tok) >= 2 and PLACE_WORDS.search(tok[-2:])):
             return True
     return False
@@ -238,7 +249,7 @@ def _not_a_programme_body(ctx: Context, start: int, end: int) -> bool:
     if PARTICLES.search(body) or body[-1] in "和与及或":
         return True
     return all(word_tag(tok).startswith(("v", "d", "p", "c", "a", "u", "r")) and word_tag(tok) != "vn"
-               for tok, _, _ in tokens(body))
+               for tok, _, _ in ctx.span_tokens(start, end))
 
 
 def _listed_with_names(ctx: Context, found: list[Mention], unproven: list[tuple[int, int, str]]) -> list[Mention]:
