@@ -96,6 +96,9 @@ def query_latencies(store_dir: Path, rdflib_bound: float) -> list[tuple[str, flo
     graph.parse(data=store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).decode("utf-8"),
                 format="nt")
     print(f"  rdflib: {len(graph):,} triples parsed in {time.perf_counter() - started:.0f} s (not timed)")
+    import gc
+
+    gc.freeze()  # the forked children need not walk a million rdflib objects at every collection
     rows = []
     ctx = mp.get_context("fork")
     for q in saved_queries().values():
@@ -191,6 +194,8 @@ def main() -> None:
                 line += (f"   x{r['chars'] / previous['chars']:.0f} text -> x{r['seconds'] / previous['seconds']:.1f} time, "
                          f"x{r['peak_mb'] / previous['peak_mb']:.1f} memory")
             print(line)
+            if s == max(scales) and s != min(scales):
+                print(f"        stages at {s}x: " + ", ".join(f"{k} {v / r['seconds']:.0%}" for k, v in r["stages"].items()))
             previous = r
         query_store = work / f"q{args.queries_at}"
         build_once(corpora[args.queries_at], query_store, 2)
