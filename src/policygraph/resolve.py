@@ -152,6 +152,11 @@ def local_entities(ctx: Context, mentions: list[Mention]) -> tuple[dict[str, Ent
         for variant in event_variants(a, bodies):
             groups.union(a, variant)
             types[variant].add("Event")
+    sectors = [x for x in labels if "Industry" in types[x]]
+    for short in sectors:  # 汽车 beside 汽车制造产业集群, 生物医药 beside 生物医药大健康: the sector and its cluster
+        fuller = [x for x in sectors if x != short and x.startswith(short)]
+        if len(short) >= 2 and len({groups.find(x) for x in fuller}) == 1:
+            groups.union(short, fuller[0])
     for short in events:  # 项目集中签约仪式 after 2023年第一批项目集中签约仪式: the report refers back to one event
         fuller = [x for x in events if x != short and x.endswith(short)]
         if len(short) >= 6 and len({groups.find(x) for x in fuller}) == 1:
@@ -298,7 +303,9 @@ def merge_key(label: str, type_: str) -> str:
         committee = NTH_COMMITTEE.match(key)
         if committee:  # 中原区第十二届委员会 is the district's party committee: 中原区委
             key = committee.group(1) + "委"
-    elif type_ == "Industry":
+    elif type_ == "Industry":  # 装备制造 / 装备制造产业集群: one sector, named with or without its cluster
+        for tail in ("产业集群", "集群"):
+            key = key.removesuffix(tail) if len(key) - len(tail) >= 2 else key
         key = key.removesuffix("产业") if len(key) > 4 else key
         key = key.removesuffix("业") if key.endswith("服务业") else key
     elif type_ in DISTINCT_NAMES:

@@ -45,3 +45,20 @@ def test_a_firm_meets_its_prose_name_across_documents():
     from policygraph.resolve import merge_key
 
     assert merge_key("联通(河南)产业互联网有限公司", "Enterprise") == merge_key("联通产业互联网", "Enterprise")
+
+
+HIGH_TECH = ("郑州高新区举行重大项目集中签约仪式。4月18日，签约仪式在郑州国际会展中心举行。市委常委、高新区党工委书记刘东出席。"
+             "本次签约项目涵盖新一代信息技术、生物医药、智能传感器等领域。实现汽车、装备制造、生物医药等主导产业全覆盖，"
+             "打造千亿级汽车制造产业集群。")
+
+
+def test_venues_sector_lists_opened_by_a_verb_and_posts_in_a_working_committee():
+    x = extract(HIGH_TECH)
+    assert "郑州国际会展中心" in labels(x, "Place")
+    assert {"新一代信息技术", "生物医药", "智能传感器"} <= labels(x, "Industry")
+    assert ("刘东", "书记", "郑州高新区党工委") in {
+        (x.entities[p.person].label, p.title, x.entities[p.org].label if p.org else None) for p in x.posts}
+
+
+def test_a_sector_and_its_cluster_in_one_report_are_one_sector():
+    assert "汽车" in entity(extract(HIGH_TECH), "汽车制造产业集群").labels

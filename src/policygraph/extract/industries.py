@@ -13,7 +13,7 @@ import re
 
 from ..lexicon import industry_finder
 from ..model import Mention
-from ..text import word_tag
+from ..text import tokens, word_tag
 from .base import Context
 from .names import STOP_WORDS
 
@@ -79,6 +79,16 @@ def _sector_phrase(ctx: Context, start: int, end: int, tail: bool = False) -> bo
             and (first in industry_finder().terms or not word_tag(first).startswith(("v", "p", "d", "r", "m", "c"))))
 
 
+def _after_last_verb(item: str) -> int:
+    """Where a list's first item begins: after the last verb, preposition or adverb in front of it."""
+    cut = 0
+    for tok, _, e in tokens(item):
+        tag = word_tag(tok)
+        if tok in STOP_WORDS or (tag.startswith(("v", "p", "d", "c")) and tag != "vn"):
+            cut = e
+    return cut if cut < len(item) else 0
+
+
 def _fields_and_lists(ctx: Context) -> list[Mention]:
     """生命科学大健康领域; 以轨道交通、环保装备、煤矿智能化设备、医疗器械等行业领域为着力点."""
     text = ctx.text
@@ -94,11 +104,12 @@ def _fields_and_lists(ctx: Context) -> list[Mention]:
         if _sector_phrase(ctx, start, m.end(1), tail=True):
             found.append(ctx.mention("Industry", start, m.end(1), "field"))
     for m in LISTED.finditer(text):
-        items = m.group(1).split("、")
+        lead = _after_last_verb(m.group(1).split("、")[0])  # 项目涵盖新一代信息技术、…: the verb opens the list
+        items = m.group(1)[lead:].split("、")
         known = sum(1 for item in items if item in industry_finder().terms)
         if known < 2:  # a list of sectors shows itself by naming at least two known ones
             continue
-        pos = m.start(1)
+        pos = m.start(1) + lead
         for item in items:
             if pos in ctx.token_bounds and _sector_phrase(ctx, pos, pos + len(item)):
                 found.append(ctx.mention("Industry", pos, pos + len(item), "sector-list"))

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from ..model import Mention
-from ..text import tokenizer, tokens, word_tag
+from ..text import tokenizer, tokens
 from .base import Context
-from .names import STOP_WORDS, is_named
+from .names import STOP_WORDS, is_named, leading_verbs_length
 
 HEADS = {
     "企业": "Enterprise", "公司": "Enterprise", "品牌": "Enterprise", "厂商": "Enterprise", "商家": "Enterprise",
@@ -35,18 +35,6 @@ def _list_start(text: str, start: int, end: int) -> int:
         if OPENERS.match(text[i]) or text[i] == "的":
             return i + 1
     return start
-
-
-def _without_lead(item: str) -> int:
-    """How many characters of verbs, prepositions and adverbs open the first item (鼓励中原万达 → 中原万达)."""
-    skipped = 0
-    for tok, _, _ in tokens(item):
-        # a one-character verb is too often the first character of a name cut by jieba (建成须|水河西路)
-        if tok in STOP_WORDS or (len(tok) > 1 and word_tag(tok).startswith(("v", "p", "d", "c")) and word_tag(tok) != "vn"):
-            skipped += len(tok)
-            continue
-        break
-    return skipped
 
 
 def _item_ok(ctx: Context, name: str, kind: str) -> bool:
@@ -76,7 +64,7 @@ def find_category_lists(ctx: Context) -> list[Mention]:
             pos += len(raw) + 1
         if items:
             first_pos, first = items[0]
-            cut = _without_lead(first)
+            cut = leading_verbs_length(first)
             items[0] = (first_pos + cut, first[cut:])
         items = [(p, raw) for p, raw in items if _item_ok(ctx, raw, kind)]
         single = SINGLE.get(kind)

@@ -157,3 +157,15 @@ def clause_start(text: str, end: int, floor: int) -> int:
     while i >= floor and text[i] not in PUNCT:
         i -= 1
     return i + 1
+
+
+def leading_verbs_length(item: str) -> int:
+    """How many characters of verbs, prepositions and adverbs open the first item (鼓励中原万达 → 中原万达)."""
+    skipped = 0
+    for tok, _, _ in tokens(item):
+        # a one-character verb is too often the first character of a name cut by jieba (建成须|水河西路)
+        if tok in STOP_WORDS or (len(tok) > 1 and word_tag(tok).startswith(("v", "p", "d", "c")) and word_tag(tok) != "vn"):
+            skipped += len(tok)
+            continue
+        break
+    return skipped

@@ -77,32 +77,37 @@ def _item_start(text: str, start: int, end: int) -> int:
     return lead.end() if lead else start
 
 
-def _named_item(ctx: Context, start: int, end: int, facility: bool) -> bool:
+def _item_kind(ctx: Context, start: int, end: int, facility: bool) -> str | None:
+    """"named", "facility" (a facility's name of everyday words: 会展中心) or None (no item to take)."""
     item = ctx.text[start:end]
     if not 2 <= len(item) <= 40 or GENERIC_ITEM.match(item) or any(c in item for c in "“”\"等") or item in STOP_WORDS:
-        return False
+        return None
     if re.search(r"\d+(?:个|家|所|条|座)", item):
-        return False  # 10条道路: a count, not a name
+        return None  # 10条道路: a count, not a name
     if facility and not FACILITY.search(item):
-        return False
+        return None
     words = [t for t, _, _ in tokens(item)]
-    return is_named(words, tokenizer().FREQ, ctx.lexicon.divisions_by_name, RARE["Project"])
+    if is_named(words, tokenizer().FREQ, ctx.lexicon.divisions_by_name, RARE["Project"]):
+        return "named"
+    return "facility" if FACILITY.search(item) else None
 
 
 def _items(ctx: Context, start: int, end: int, facility: bool, source: str) -> list[Mention]:
     text = ctx.text
     whole_names = (*(ending for ending, _ in ctx.lexicon.suffixes), "中心", "广场", "公园", "馆")
-    found = []
+    kinds = []
     pos = start
     for piece in text[start:end].split("、"):
         for raw in _split_joined(piece, whole_names):
             raw_start = text.find(raw, pos, end)
             item_start = _item_start(text, raw_start, raw_start + len(raw))
             item_end = raw_start + len(raw)
-            if _named_item(ctx, item_start, item_end, facility):
-                found.append(ctx.mention("Project", item_start, item_end, source))
+            kinds.append((item_start, item_end, _item_kind(ctx, item_start, item_end, facility)))
             pos = item_end
-    return found
+    # 广电中心、会展中心: a facility of everyday words counts where a named one is built beside it
+    listed = any(kind == "named" for _, _, kind in kinds)
+    return [ctx.mention("Project", s, e, source) for s, e, kind in kinds
+            if kind == "named" or (kind == "facility" and listed)]
 
 
 def _samples(ctx: Context) -> list[Mention]:
