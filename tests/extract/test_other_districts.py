@@ -62,3 +62,10 @@ def test_venues_sector_lists_opened_by_a_verb_and_posts_in_a_working_committee()
 
 def test_a_sector_and_its_cluster_in_one_report_are_one_sector():
     assert "汽车" in entity(extract(HIGH_TECH), "汽车制造产业集群").labels
+
+
+def test_games_manors_and_a_counted_kind_of_school():
+    x = extract("巩义市发展。成功举办2023年巩义市运动会。康百万庄园接待游客300万人次。新建改扩建中小学8所。")
+    assert "2023年巩义市运动会" in labels(x, "Event") and not labels(x, "Initiative")
+    assert "康百万庄园" in labels(x, "Place")
+    assert not labels(x, "Organization")

@@ -184,6 +184,10 @@ def find_suffixed(ctx: Context) -> list[Mention]:
             continue
         if end - start_of_ending == 1 and (end not in ctx.token_bounds or start_of_ending - start < 2):
             continue  # 镇, 乡: one character ends a name only where it ends a word (龙湖镇, not 乡村 or 城镇化)
+        if kind == "Initiative" and end not in ctx.token_bounds:
+            continue  # 运动会 holds no 运动, 改革开放 no 改革
+        if COUNT_AFTER.match(text, end):
+            continue  # 新建改扩建中小学8所: a count of a kind of thing, not a name
         named = kind == "Enterprise" and text[start_of_ending:end].endswith("有限公司")
         if kind == "Subdistrict" and WAY_NAMED.search(text, start, start_of_ending):
             named = True  # 建设路街道: a subdistrict named after its road is named
@@ -200,6 +204,7 @@ def find_suffixed(ctx: Context) -> list[Mention]:
 
 
 WAY_NAMED = re.compile(r"[路街村寨庙]$")
+COUNT_AFTER = re.compile(r"\d+(?:\.\d+)?[个所家座条项处]")
 ORDINAL_ONLY = re.compile(r"^第?[一二三四五六七八九十\d]+[次届期]$")
 BARE_EVENT_ENDINGS = frozenset(("会议", "大会", "全会", "活动", "仪式"))
 PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大")  # 党的二十大: the Party's national congress
