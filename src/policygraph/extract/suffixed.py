@@ -52,6 +52,8 @@ BARRIERS = {"Place": _AREA_ENDINGS, "Subdistrict": frozenset(("街道", "办事�
 STRIP_COUNTY = {"Park", "Place", "Subdistrict", "DevelopmentZone"}
 
 
+WAY_NAMED = re.compile(r"[路街村寨庙]$")  # a subdistrict named after its road or village
+COUNT_AFTER = re.compile(r"\d+(?:\.\d+)?[个所家座条项处]")
 COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十百千两]+)(?:个|家|所|项|座|条|批)$")
 STRIP_LEADING_VERBS = {"Project", "Initiative", "Park", "Place", "Event", "Organization", "DevelopmentZone"}
 TAG_STRIPPED = {"Project", "Place"}  # programme and park names often start with a verb-like word (创新驱动…)
@@ -128,83 +130,95 @@ PREPOSITIONS = set("以在把将对为从向")
 
 
 def find_suffixed(ctx: Context) -> list[Mention]:
-    text = ctx.text
-    freq = tokenizer().FREQ
-    places = ctx.lexicon.divisions_by_name
     found: list[Mention] = []
     unproven: list[tuple[int, int, str]] = []  # look like names but have no rare word: kept if listed with names
     for start_of_ending, end, kind in _endings(ctx):
-        # an ending followed by more name (项目部, 街道办) is not the end of this name
-        sent = ctx.sentence_of(start_of_ending)
-        event = kind == "Event"
-        start = name_start(text, start_of_ending, sent.start, max_chars=MAX_CHARS.get(kind, 20),
-                           stop=EVENT_STOP if event else PROGRAMME_STOP if kind == "Initiative" else STOP_WORDS,
-                           punct=EVENT_PUNCT if event else PUNCT,
-                           first_free=kind in ("Enterprise", "Organization", "Project", "Initiative"), barriers=BARRIERS.get(kind, frozenset()),
-                           max_tokens=14 if event else 8, joiners=JOINERS if kind in ("Park", "Project") else frozenset(),
-                           place_brackets=kind == "Enterprise", cut=ctx.span_tokens)
-        if event and text.startswith("活动", start_of_ending):
-            start = _held_activity_start(text, start, start_of_ending, sent.start)
-        start = _without_county_prefix(text, start, start_of_ending, kind, places)
-        if start >= start_of_ending:
+        start = _name_start(ctx, start_of_ending, end, kind)
+        if start is None or _a_phrase(ctx, start, start_of_ending, end, kind):
             continue
-        if kind in STRIP_LEADING_VERBS:
-            start = _without_leading_verbs(text, start, start_of_ending, by_tag=kind in TAG_STRIPPED,
-                                           words=EVENT_LEADING_WORDS if kind == "Event" else LEADING_WORDS)
-        if kind == "Organization" and text[start] in STOP_WORDS and GENERIC.match(text[start + 1:end]):
-            start += 1  # 受区人民政府委托: 受 introduces the body
-        enumerated = ENUMERATION.match(text, start, start_of_ending)
-        if enumerated:  # 一是开发区…: the list marker is not part of the name
-            start = enumerated.end()
-        dated = YEAR_LEAD.match(text, start, start_of_ending)
-        if dated and kind in PLAIN_NAMED:  # 2023年老旧小区: the year dates the work, it does not name a place
-            start = dated.end()
-        body = text[start:start_of_ending]
-        joins = [m.end() for m in CONJUNCTION.finditer(body)] if kind == "Enterprise" else []
-        if joins:  # 腾讯官方与市城建集团: the firm is what follows the last 与
-            start += joins[-1]
-            body = text[start:start_of_ending]
-        if "\n" in body or body.endswith("等") or (kind in PLAIN_NAMED and (
-                PARTICLES.search(body) or body[:1] in PREPOSITIONS or MEASURED.search(body))):
-            continue  # 吹响了项目, 梯次接续的项目, 以大项目, X等项目: a phrase or a list, not a name
-        name = text[start:end]
-        if not body or name in NOT_NAMES or GENERIC_PROJECT.match(name) or (not CJK.search(text[start:start_of_ending] or "x") and not text[start].isalnum()):
-            continue
-        if kind == "Initiative" and text.startswith(("委员会", "委", "局", "办"), end):
-            continue  # 发展和改革委员会: 改革 here is part of a commission's name
-        if COUNTED.search(text[start:start_of_ending]) or LEADING_COUNT.match(text, start, start_of_ending):
-            continue  # 11个项目, 7所幼儿园: a count of things, not a name
-        if kind in ("Project", "Initiative") and ("“" in name or "一批" in name):
-            continue  # “三个一批”项目: projects of a programme, not a named project
-        if kind == "Initiative" and (start_of_ending - start < 2 or _not_a_programme_body(ctx, start, start_of_ending)):
-            continue
-        if kind == "Initiative" and text.startswith("工程", start_of_ending) and _built_somewhere(ctx, start, start_of_ending):
+        if kind == "Initiative" and ctx.text.startswith("工程", start_of_ending) and _built_somewhere(ctx, start, start_of_ending):
             kind = "Project"  # 西溪湿地综合保护工程 is works on a place; 数字经济一号工程 is a programme
-        if event and not _an_event(ctx, start, start_of_ending, end):
-            continue
-        if end - start_of_ending == 1 and (end not in ctx.token_bounds or start_of_ending - start < 2):
-            continue  # 镇, 乡: one character ends a name only where it ends a word (龙湖镇, not 乡村 or 城镇化)
-        if kind == "Initiative" and end not in ctx.token_bounds:
-            continue  # 运动会 holds no 运动, 改革开放 no 改革
-        if COUNT_AFTER.match(text, end):
-            continue  # 新建改扩建中小学8所: a count of a kind of thing, not a name
-        named = kind == "Enterprise" and text[start_of_ending:end].endswith("有限公司")
-        if kind == "Subdistrict" and WAY_NAMED.search(text, start, start_of_ending):
-            named = True  # 建设路街道: a subdistrict named after its road is named
-        if kind in ("Park", "DevelopmentZone") and text[start:start_of_ending] in ctx.lexicon.industries:
-            named = True  # 新材料产业园区, 现代服务业开发区: the district's park or zone of that industry
-        if kind in NEEDS_PROPER_PART and not named:  # a registered legal form is proof enough of a name
-            words = [t for t, _, _ in ctx.span_tokens(start, start_of_ending)]
-            if not is_named(words, freq, places, RARE.get(kind, 200)):
-                unproven.append((start, end, kind))
-                continue
-        found.append(ctx.mention(kind, start, end, "suffix"))
-    found += [ctx.mention("Event", m.start(), m.end(), "congress") for m in PARTY_CONGRESS.finditer(text)]
+        if _proven(ctx, start, start_of_ending, end, kind):
+            found.append(ctx.mention(kind, start, end, "suffix"))
+        else:
+            unproven.append((start, end, kind))
+    found += [ctx.mention("Event", m.start(), m.end(), "congress") for m in PARTY_CONGRESS.finditer(ctx.text)]
     return found + _listed_with_names(ctx, found, unproven)
 
 
-WAY_NAMED = re.compile(r"[路街村寨庙]$")
-COUNT_AFTER = re.compile(r"\d+(?:\.\d+)?[个所家座条项处]")
+def _name_start(ctx: Context, start_of_ending: int, end: int, kind: str) -> int | None:
+    """Where the name that ends with the ending at ``start_of_ending`` begins, or None when nothing precedes it."""
+    text = ctx.text
+    sent = ctx.sentence_of(start_of_ending)
+    event = kind == "Event"
+    start = name_start(text, start_of_ending, sent.start, max_chars=MAX_CHARS.get(kind, 20),
+                       stop=EVENT_STOP if event else PROGRAMME_STOP if kind == "Initiative" else STOP_WORDS,
+                       punct=EVENT_PUNCT if event else PUNCT,
+                       first_free=kind in ("Enterprise", "Organization", "Project", "Initiative"),
+                       barriers=BARRIERS.get(kind, frozenset()), max_tokens=14 if event else 8,
+                       joiners=JOINERS if kind in ("Park", "Project") else frozenset(),
+                       place_brackets=kind == "Enterprise", cut=ctx.span_tokens)
+    if event and text.startswith("活动", start_of_ending):
+        start = _held_activity_start(text, start, start_of_ending, sent.start)
+    start = _without_county_prefix(text, start, start_of_ending, kind, ctx.lexicon.divisions_by_name)
+    if start >= start_of_ending:
+        return None
+    if kind in STRIP_LEADING_VERBS:
+        start = _without_leading_verbs(text, start, start_of_ending, by_tag=kind in TAG_STRIPPED,
+                                       words=EVENT_LEADING_WORDS if event else LEADING_WORDS)
+    if kind == "Organization" and text[start] in STOP_WORDS and GENERIC.match(text[start + 1:end]):
+        start += 1  # 受区人民政府委托: 受 introduces the body
+    enumerated = ENUMERATION.match(text, start, start_of_ending)
+    if enumerated:  # 一是开发区…: the list marker is not part of the name
+        start = enumerated.end()
+    dated = YEAR_LEAD.match(text, start, start_of_ending)
+    if dated and kind in PLAIN_NAMED:  # 2023年老旧小区: the year dates the work, it does not name a place
+        start = dated.end()
+    joins = [m.end() for m in CONJUNCTION.finditer(text, start, start_of_ending)] if kind == "Enterprise" else []
+    return joins[-1] if joins else start  # 腾讯官方与市城建集团: the firm is what follows the last 与
+
+
+def _a_phrase(ctx: Context, start: int, start_of_ending: int, end: int, kind: str) -> bool:
+    """Whether what the walk found is a phrase, a list, a count or a kind of thing rather than a name."""
+    text = ctx.text
+    body, name = text[start:start_of_ending], text[start:end]
+    if "\n" in body or body.endswith("等") or (kind in PLAIN_NAMED and (
+            PARTICLES.search(body) or body[:1] in PREPOSITIONS or MEASURED.search(body))):
+        return True  # 吹响了项目, 梯次接续的项目, 以大项目, X等项目: a phrase or a list, not a name
+    if (not body or name in NOT_NAMES or GENERIC_PROJECT.match(name)
+            or (not CJK.search(body) and not text[start].isalnum())):
+        return True
+    if kind == "Initiative" and text.startswith(("委员会", "委", "局", "办"), end):
+        return True  # 发展和改革委员会: 改革 here is part of a commission's name
+    if COUNTED.search(body) or LEADING_COUNT.match(text, start, start_of_ending) or COUNT_AFTER.match(text, end):
+        return True  # 11个项目, 7所幼儿园, 中小学8所: a count of things, not a name
+    if kind in ("Project", "Initiative") and ("“" in name or "一批" in name):
+        return True  # “三个一批”项目: projects of a programme, not a named project
+    if kind == "Initiative" and (len(body) < 2 or end not in ctx.token_bounds
+                                 or _not_a_programme_body(ctx, start, start_of_ending)):
+        return True  # 运动会 holds no 运动, 改革开放 no 改革
+    if kind == "Event" and not _an_event(ctx, start, start_of_ending, end):
+        return True
+    # 镇, 乡: one character ends a name only where it ends a word (龙湖镇, not 乡村 or 城镇化)
+    return end - start_of_ending == 1 and (end not in ctx.token_bounds or len(body) < 2)
+
+
+def _proven(ctx: Context, start: int, start_of_ending: int, end: int, kind: str) -> bool:
+    """Whether the name has something that makes it one thing's name: a rare word, a registered legal form, a
+    road (建设路街道), an industry (新材料产业园区); kinds that need none always are."""
+    text = ctx.text
+    if kind not in NEEDS_PROPER_PART:
+        return True
+    if kind == "Enterprise" and text[start_of_ending:end].endswith("有限公司"):
+        return True  # a registered legal form is proof enough of a name
+    if kind == "Subdistrict" and WAY_NAMED.search(text, start, start_of_ending):
+        return True
+    if kind in ("Park", "DevelopmentZone") and text[start:start_of_ending] in ctx.lexicon.industries:
+        return True
+    words = [t for t, _, _ in ctx.span_tokens(start, start_of_ending)]
+    return is_named(words, tokenizer().FREQ, ctx.lexicon.divisions_by_name, RARE.get(kind, 200))
+
+
 ORDINAL_ONLY = re.compile(r"^第?[一二三四五六七八九十\d]+[次届期]$")
 BARE_EVENT_ENDINGS = frozenset(("会议", "大会", "全会", "活动", "仪式"))
 PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大")  # 党的二十大: the Party's national congress
