@@ -39,3 +39,8 @@ def test_a_quoted_programme_keeps_its_principle_or_policy_head():
 
 def test_a_metaphor_with_a_qualifier_is_still_a_metaphor():
     assert "金牌店小二" not in initiatives("当好“金牌店小二”，深入推进“五星”支部创建。")
+
+
+def test_a_quoted_kind_of_firm_is_a_category():
+    found = initiatives("以国内外500强和行业“冠军企业”为目标。加大“专精特新”企业培育力度。")
+    assert "冠军企业" not in found and "专精特新" in found

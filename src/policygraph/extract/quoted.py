@@ -29,6 +29,8 @@ FIVE_YEAR_PERIOD = re.compile(r"^十[一二三四五六七八九]五$")
 RESULT_BEFORE = re.compile(r"(?:确保|迈向|从|跑出|擦亮|被评为|获评|荣获|评为|再造|成为|获得)$")
 # …and words after them make them a problem or a kind of polluter to deal with (“双拖欠”问题, “散乱污”等污染源)
 PROBLEM_AFTER = re.compile(r"(?:问题|等问题|等污染|现象|难题)")  # matched at the closing quote
+# a quoted kind of firm or of people is a category, like 小巨人 (行业“冠军企业”, “两代表一委员”)
+CATEGORY_END = re.compile(r"(?:企业|单位|人员|人才|群众|干部|群体)$")
 SEPARATORS = re.compile(r"[、，,；;\s]")
 
 
@@ -41,7 +43,8 @@ def find_quoted(ctx: Context) -> list[Mention]:
             continue
         if _only_set_phrases(inner, phrases) or inner.endswith(_long_phrases(phrases)):
             continue  # “开门红、全年红”, “开门红月月红全年红”, “金牌店小二”
-        if RESULT_BEFORE.search(text[max(0, m.start() - 3):m.start()]) or PROBLEM_AFTER.match(text, m.end()):
+        if (RESULT_BEFORE.search(text[max(0, m.start() - 3):m.start()]) or PROBLEM_AFTER.match(text, m.end())
+                or CATEGORY_END.search(inner)):
             continue
         if len(inner) < 2 or len(inner) > 30:
             continue
