@@ -78,7 +78,5 @@ def firm_core(name: str) -> str:
     >>> firm_core("联通(河南)产业互联网有限公司"), firm_core("联通产业互联网")
     ('联通产业互联网', '联通产业互联网')
     """
-    names = lexicon().divisions_by_name
-    bare = PLACE_IN_BRACKETS.sub(lambda m: "" if m.group(1) in names or m.group(1) + "市" in names else m.group(0),
-                                 normalise(name))
+    bare = PLACE_IN_BRACKETS.sub(lambda m: "" if lexicon().is_place_name(m.group(1)) else m.group(0), normalise(name))
     return core(bare)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from .config import lexicon_dir
@@ -47,6 +47,20 @@ class Lexicon:
     set_phrases: frozenset[str]
     stat_zones: dict[str, Division]  # development zones with an NBS statistical area code, by name
     indicator_names: dict[str, str]  # short or older indicator names → the national indicator's name
+
+    @cached_property
+    def endings(self) -> tuple[str, ...]:
+        """The type-marking endings alone, longest first (for ``str.startswith`` / ``str.endswith``)."""
+        return tuple(ending for ending, _ in self.suffixes)
+
+    def is_place_name(self, text: str) -> bool:
+        """A division's name, full or short, or a county-level one without its 市/县/区 (新郑 for 新郑市).
+
+        >>> lexicon().is_place_name("新郑"), lexicon().is_place_name("河南"), lexicon().is_place_name("集团")
+        (True, True, False)
+        """
+        names = self.divisions_by_name
+        return text in names or any(text + level in names for level in "市县区")
 
     def ancestors(self, code: str | None) -> list[Division]:
         """The parents of a division or zone code, nearest first (410102 → 郑州市, 河南省).

@@ -379,17 +379,14 @@ def add_comparisons(ds: Dataset, extractions: list[Extraction], mint: Minter) ->
 
 def corpus_dataset(extractions: list[Extraction], corpus: dict[str, Entity], base: str) -> Dataset:
     """The whole corpus: the entities graph, the divisions graph and one graph per document."""
-    mint = Minter(base)
     ds = Dataset()
-    add_entities(ds, corpus, mint)
-    add_comparisons(ds, extractions, mint)
-    for x in extractions:
-        add_document(ds, x, mint)
+    for part in document_graphs(extractions, corpus, base):
+        ds.graphs.update(part.graphs)  # each part holds graphs no other part has
     return ds
 
 
 def document_graphs(extractions: list[Extraction], corpus: dict[str, Entity], base: str) -> Iterator[Dataset]:
-    """The same quads as :func:`corpus_dataset`, a graph or two at a time (for streaming N-Quads)."""
+    """The corpus's graphs a part at a time: the corpus-wide graphs, then each document's (for streaming N-Quads)."""
     mint = Minter(base)
     ds = Dataset()
     add_entities(ds, corpus, mint)

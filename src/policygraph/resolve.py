@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from .config import ENTITY_TYPES
@@ -152,15 +152,10 @@ def local_entities(ctx: Context, mentions: list[Mention]) -> tuple[dict[str, Ent
         for variant in event_variants(a, bodies):
             groups.union(a, variant)
             types[variant].add("Event")
-    sectors = [x for x in labels if "Industry" in types[x]]
-    for short in sectors:  # 汽车 beside 汽车制造产业集群, 生物医药 beside 生物医药大健康: the sector and its cluster
-        fuller = [x for x in sectors if x != short and x.startswith(short)]
-        if len(short) >= 2 and len({groups.find(x) for x in fuller}) == 1:
-            groups.union(short, fuller[0])
-    for short in events:  # 项目集中签约仪式 after 2023年第一批项目集中签约仪式: the report refers back to one event
-        fuller = [x for x in events if x != short and x.endswith(short)]
-        if len(short) >= 6 and len({groups.find(x) for x in fuller}) == 1:
-            groups.union(short, fuller[0])
+    # 汽车 beside 汽车制造产业集群, 生物医药 beside 生物医药大健康: the sector and its cluster
+    _refer_back(groups, [x for x in labels if "Industry" in types[x]], str.startswith, 2)
+    # 项目集中签约仪式 after 2023年第一批项目集中签约仪式: the report refers back to one event
+    _refer_back(groups, events, str.endswith, 6)
     members: dict[str, set[str]] = defaultdict(set)
     for label in types:
         members[groups.find(label)].add(label)
@@ -183,6 +178,15 @@ def local_entities(ctx: Context, mentions: list[Mention]) -> tuple[dict[str, Ent
         _attach_division_code(ent, ctx, area_label)
     area_key = key_of_label.get(area_label) if area_label else None
     return entities, span_key, area_key
+
+
+def _refer_back(groups: _Groups, labels: list[str], within: Callable[[str, str], bool], shortest: int) -> None:
+    """A shorter label of one kind in a document names the one fuller label it stands ``within``, when the
+    fuller labels it fits all belong to one entity already."""
+    for short in labels:
+        fuller = [x for x in labels if x != short and within(x, short)]
+        if len(short) >= shortest and len({groups.find(x) for x in fuller}) == 1:
+            groups.union(short, fuller[0])
 
 
 _CN_DIGITS = "零一二三四五六七八九十"

@@ -71,21 +71,16 @@ class Context:
         text, toks = self.text, self.tokens
         out: list[tuple[str, int, int]] = []
         pos = start
-        i = bisect_right(self._token_starts, start) - 1
-        i = max(i, 0)
+        i = max(bisect_right(self._token_starts, start) - 1, 0)
         while pos < end:
-            if i < len(toks) and toks[i][2] <= pos:
+            while i < len(toks) and toks[i][2] <= pos:
                 i += 1
-                continue
-            if i < len(toks) and toks[i][1] <= pos and toks[i][2] <= end and toks[i][1] == pos:
-                out.append(toks[i])
+            if i < len(toks) and toks[i][1] == pos and toks[i][2] <= end:
+                out.append(toks[i])  # a whole word of the document's cut
                 pos = toks[i][2]
-                i += 1
                 continue
-            # a word cut by an edge, or text no sentence holds (a line break): cut that piece alone
-            stop = min(end, toks[i][1] if i < len(toks) and toks[i][1] > pos else
-                       (toks[i][2] if i < len(toks) else end))
-            stop = max(stop, pos + 1)
+            # a word an edge cuts, or text no sentence holds (a line break): cut up to the next word alone
+            stop = end if i == len(toks) else min(end, toks[i][1] if toks[i][1] > pos else toks[i][2])
             out.extend((tok, pos + s, pos + e) for tok, s, e in tokens(text[pos:stop]))
             pos = stop
         return out

@@ -15,7 +15,7 @@ from ..lexicon import industry_finder
 from ..model import Mention
 from ..text import tokens, word_tag
 from .base import Context
-from .names import STOP_WORDS
+from .names import STOP_WORDS, introduces
 
 # 以X为主攻方向 / 以X为支撑 / 以X、Y为主导 / 聚焦X、Y / X领域 / X产业集群
 FOCUS = re.compile(r"以([^以为，。；,;]{2,30}?)为(?:主攻方向|支撑|主导|引领|重点|核心|方向|导向)")
@@ -39,10 +39,6 @@ NOT_SECTOR_WORDS = ("各", "重点", "相关", "关键", "其他", "主要", "�
 JOINED = re.compile(r"[及与]([\u4e00-\u9fff]{2,8}?)(?=[、，,。；;：:等和为]|产业|领域|行业|集群|$)")
 
 
-def _type_endings(ctx: Context) -> tuple[str, ...]:
-    return tuple(ending for ending, _ in ctx.lexicon.suffixes)
-
-
 def standalone(ctx: Context, start: int, end: int) -> bool:
     """Whether a sector term at ``start:end`` names the sector itself rather than qualifying a noun or a name."""
     text = ctx.text
@@ -53,7 +49,7 @@ def standalone(ctx: Context, start: int, end: int) -> bool:
         return False  # “大数据+网格化”: a working method
     if rest.startswith(CATEGORY_HEADS):
         return True
-    if rest.startswith(_type_endings(ctx)):
+    if rest.startswith(ctx.lexicon.endings):
         return False  # 新能源汽车产业园, 现代服务业开发区: part of a park's or zone's name
     following = ctx.token_at.get(end, "")
     return not (following and (word_tag(following).startswith("n") or word_tag(following) == "an"))  # 现代物流体系, 生命健康安全
@@ -81,11 +77,7 @@ def _sector_phrase(ctx: Context, start: int, end: int, tail: bool = False) -> bo
 
 def _after_last_verb(item: str) -> int:
     """Where a list's first item begins: after the last verb, preposition or adverb in front of it."""
-    cut = 0
-    for tok, _, e in tokens(item):
-        tag = word_tag(tok)
-        if tok in STOP_WORDS or (tag.startswith(("v", "p", "d", "c")) and tag != "vn"):
-            cut = e
+    cut = max((e for tok, _, e in tokens(item) if introduces(tok)), default=0)
     return cut if cut < len(item) else 0
 
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from ..lexicon import lexicon
 from ..text import tokens, word_tag
 
 # Words that stand before a name and are never part of it.
@@ -78,7 +79,7 @@ def name_start(text: str, end: int, floor: int, max_chars: int = 24, max_tokens:
                 continue
         if tok == ")" and place_brackets:
             opening = text.rfind("(", max(floor, absolute - 8), absolute)
-            if opening >= 0 and _is_place(text[opening + 1:absolute]):
+            if opening >= 0 and lexicon().is_place_name(text[opening + 1:absolute]):
                 quoted_from = opening  # 华润雪花啤酒(新郑)有限公司, 联通(河南)产业互联网有限公司
                 continue
         if tok in joiners and used and used + 1 < len(toks) and not any(ch in punct for ch in toks[used + 1][0]):
@@ -125,18 +126,9 @@ def is_named(words: list[str], freq: dict[str, int], places: set[str] | dict, ra
     return False
 
 
-def _is_place(text: str) -> bool:
-    from ..lexicon import lexicon
-
-    names = lexicon().divisions_by_name
-    return text in names or any(text + level in names for level in "市县区")  # 新郑 for 新郑市
-
-
 @cache
 def _type_endings() -> frozenset[str]:
-    from ..lexicon import lexicon
-
-    return frozenset(ending for ending, _ in lexicon().suffixes)
+    return frozenset(lexicon().endings)
 
 
 # jieba dictionary frequency below which a word is taken as part of a proper name; projects and places are
@@ -159,12 +151,19 @@ def clause_start(text: str, end: int, floor: int) -> int:
     return i + 1
 
 
+def introduces(tok: str) -> bool:
+    """Whether a token is a word that opens a phrase rather than names: a stop word, or a verb, preposition,
+    adverb or conjunction by jieba's tag (a verbal noun such as 建设 in 建设项目 names)."""
+    tag = word_tag(tok)
+    return tok in STOP_WORDS or (tag.startswith(("v", "p", "d", "c")) and tag != "vn")
+
+
 def leading_verbs_length(item: str) -> int:
     """How many characters of verbs, prepositions and adverbs open the first item (鼓励中原万达 → 中原万达)."""
     skipped = 0
     for tok, _, _ in tokens(item):
         # a one-character verb is too often the first character of a name cut by jieba (建成须|水河西路)
-        if tok in STOP_WORDS or (len(tok) > 1 and word_tag(tok).startswith(("v", "p", "d", "c")) and word_tag(tok) != "vn"):
+        if introduces(tok) and (len(tok) > 1 or tok in STOP_WORDS):
             skipped += len(tok)
             continue
         break

@@ -42,14 +42,13 @@ def find_project_lists(ctx: Context) -> list[Mention]:
 
 def _listed(ctx: Context) -> list[Mention]:
     text = ctx.text
-    endings = tuple(ending for ending, _ in ctx.lexicon.suffixes)
     found: list[Mention] = []
     for m in LIST_INTRO.finditer(text):
         end = text.find("。", m.end())
         end = len(text) if end < 0 else end
         pos = m.end()
         for piece in ITEM_SPLIT.split(text[m.end():end]):
-            for item in _split_joined(piece, endings):
+            for item in _split_joined(piece, ctx.lexicon.endings):
                 start = text.find(item, pos, end)
                 if start < 0:
                     continue
@@ -94,7 +93,7 @@ def _item_kind(ctx: Context, start: int, end: int, facility: bool) -> str | None
 
 def _items(ctx: Context, start: int, end: int, facility: bool, source: str) -> list[Mention]:
     text = ctx.text
-    whole_names = (*(ending for ending, _ in ctx.lexicon.suffixes), "中心", "广场", "公园", "馆")
+    whole_names = (*ctx.lexicon.endings, "中心", "广场", "公园", "馆")
     kinds = []
     pos = start
     for piece in text[start:end].split("、"):
