@@ -13,6 +13,7 @@ import json
 import pickle
 from dataclasses import replace
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 
 from .config import lexicon_dir
@@ -24,8 +25,10 @@ MANIFEST = "manifest.json"
 
 @cache
 def code_fingerprint() -> str:
-    """A digest of every module and lexicon file that extraction reads."""
+    """A digest of every module and lexicon file that extraction reads, and of the tokenizers' versions."""
     digest = hashlib.sha256()
+    for tokenizer in ("jieba", "rjieba"):  # their dictionary and model decide the cut
+        digest.update(f"{tokenizer} {version(tokenizer)}".encode())
     package = Path(__file__).resolve().parent
     for path in sorted([*package.rglob("*.py"), *lexicon_dir().glob("*")]):
         if path.is_file():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Mention
-from ..text import tokenizer, tokens
+from ..text import frequencies, tokens
 from .base import Context
 from .names import STOP_WORDS, is_named, leading_verbs_length
 
@@ -46,7 +46,7 @@ def _item_ok(ctx: Context, name: str, kind: str) -> bool:
         return False  # 探十里购物中心 among 载体: its own ending says it is a place; the suffix reader takes it
     if kind == "Enterprise":
         return True  # brands are everyday words as often as not (滴滴, 抖音); the head 企业 / 品牌 vouches for them
-    return is_named([t for t, _, _ in tokens(name)], tokenizer().FREQ, ctx.lexicon.divisions_by_name)
+    return is_named([t for t, _, _ in tokens(name)], frequencies(), ctx.lexicon.divisions_by_name)
 
 
 def find_category_lists(ctx: Context) -> list[Mention]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..model import Mention
-from ..text import tokenizer, tokens
+from ..text import frequencies, tokens
 from .base import Context
 from .names import RARE, STOP_WORDS, is_named
 
@@ -86,7 +86,7 @@ def _item_kind(ctx: Context, start: int, end: int, facility: bool) -> str | None
     if facility and not FACILITY.search(item):
         return None
     words = [t for t, _, _ in tokens(item)]
-    if is_named(words, tokenizer().FREQ, ctx.lexicon.divisions_by_name, RARE["Project"]):
+    if is_named(words, frequencies(), ctx.lexicon.divisions_by_name, RARE["Project"]):
         return "named"
     return "facility" if FACILITY.search(item) else None
 

@@ -11,7 +11,7 @@ from functools import cache
 
 from ..labels import GENERIC
 from ..model import Mention
-from ..text import tokenizer, tokens, word_tag
+from ..text import frequencies, tokens, word_tag
 from .base import CJK, Context
 from .names import NAME_PART_CHARS, PUNCT, RARE, STOP_WORDS, is_named, name_start
 
@@ -216,7 +216,7 @@ def _proven(ctx: Context, start: int, start_of_ending: int, end: int, kind: str)
     if kind in ("Park", "DevelopmentZone") and text[start:start_of_ending] in ctx.lexicon.industries:
         return True
     words = [t for t, _, _ in ctx.span_tokens(start, start_of_ending)]
-    return is_named(words, tokenizer().FREQ, ctx.lexicon.divisions_by_name, RARE.get(kind, 200))
+    return is_named(words, frequencies(), ctx.lexicon.divisions_by_name, RARE.get(kind, 200))
 
 
 ORDINAL_ONLY = re.compile(r"^第?[一二三四五六七八九十\d]+[次届期]$")
