@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from policygraph.cli import app
-from policygraph.engine import DaskEngine, EngineError, LocalEngine, engine_for
+from policygraph.engine import DaskEngine, EngineError, LocalEngine, engine_for, start_forked
 from policygraph.extract import extract_document
 from policygraph.pipeline import BuildError, build, build_nquads, read_documents
 from policygraph.store import open_store
@@ -117,3 +117,19 @@ def test_engine_for_names_the_engines():
     assert engine_for("dask", scheduler="tcp://h:8786") == DaskEngine("tcp://h:8786")
     with pytest.raises(EngineError, match="no such engine"):
         engine_for("spark")
+
+
+def test_a_forked_task_reports_its_own_error(tmp_path: Path):
+    target = tmp_path / "written"
+    wait = start_forked(lambda: target.write_text("done"))
+    assert wait is not None
+    wait()
+    assert target.read_text() == "done"  # the child's work is on disk when the wait returns
+
+    def fail() -> None:
+        raise PermissionError(13, "Permission denied", str(tmp_path / "graph.trig"))
+
+    wait = start_forked(fail)
+    assert wait is not None
+    with pytest.raises(OSError, match=r"PermissionError: .*Permission denied: .*graph.trig"):
+        wait()

@@ -143,3 +143,7 @@ def test_two_workers_build_the_same_graph_as_one(tmp_path: Path):
     one = build([folder], tmp_path / "one", html=False, workers=1)
     two = build([folder], tmp_path / "two", html=False, workers=2)
     assert one.graph.read_bytes() == two.graph.read_bytes()
+    # the store loaded in parallel parts holds the same quads as the store loaded in one go
+    stores = [open_store(b.out) for b in (one, two)]
+    assert {str(q) for q in stores[0]} == {str(q) for q in stores[1]}
+    assert len(stores[0]) == len(stores[1]) > two.quads // 2

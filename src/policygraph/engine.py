@@ -12,7 +12,7 @@ import multiprocessing
 import os
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Protocol
@@ -28,6 +28,11 @@ class EngineError(Exception):
 
 
 class Engine(Protocol):
+    @property
+    def local_cores(self) -> int:
+        """Cores the rest of the build (writing the TriG file and the store) may use on this machine."""
+        ...
+
     def map(self, docs: Sequence[Document]) -> Iterator[Extraction]:
         """The extraction of each document, in the order of ``docs``."""
         ...
@@ -43,6 +48,10 @@ class LocalEngine:
     """``workers`` processes on this machine (1: in this process)."""
 
     workers: int = 1
+
+    @property
+    def local_cores(self) -> int:
+        return self.workers
 
     def map(self, docs: Sequence[Document]) -> Iterator[Extraction]:
         if self.workers <= 1 or len(docs) < 2:
@@ -69,6 +78,10 @@ class DaskEngine:
     scheduler: str
     timeout: float = 10.0  # seconds to wait for the scheduler before giving up
 
+    @property
+    def local_cores(self) -> int:
+        return default_workers()
+
     def map(self, docs: Sequence[Document]) -> Iterator[Extraction]:
         client = self._connect()
         try:
@@ -91,6 +104,38 @@ class DaskEngine:
             return Client(self.scheduler, timeout=self.timeout, set_as_default=False)
         except (OSError, TimeoutError, ValueError) as exc:
             raise EngineError(f"{self.scheduler}: cannot reach the Dask scheduler ({exc})") from None
+
+
+def start_forked(task: Callable[[], None]) -> Callable[[], None] | None:
+    """Start ``task`` in a forked copy of this process; the returned call waits for it and raises
+    :class:`OSError` with the task's own error if it failed. None where processes cannot fork.
+
+    A fork shares this process's memory as it is, so nothing is sent to the child; call this before
+    starting threads, since only the calling thread exists in the child.
+    """
+    if sys.platform != "linux":
+        return None
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def run() -> None:
+        try:
+            task()
+        except BaseException as exc:  # the parent reports it; the child only passes it on
+            send.send(f"{exc.__class__.__name__}: {exc}")
+            raise SystemExit(1) from None
+        send.send(None)
+
+    child = context.Process(target=run, daemon=True)
+    child.start()
+
+    def wait() -> None:
+        error = receive.recv() if receive.poll(None) else "exited without a word"
+        child.join()
+        if error is not None or child.exitcode != 0:
+            raise OSError(error or f"exit code {child.exitcode}")
+
+    return wait
 
 
 def engine_for(name: str, workers: int | None = None, scheduler: str | None = None) -> Engine:

@@ -23,7 +23,7 @@ import pyoxigraph as ox
 
 from .cache import ExtractionCache, write_cache
 from .config import PREFIXES, corpus_dir, iri_base, ontology_dir
-from .engine import Engine, EngineError, LocalEngine
+from .engine import Engine, EngineError, LocalEngine, start_forked
 from .ingest import MAX_BYTES, IngestError, find_files, load_document
 from .model import Document, Entity, Extraction
 from .rdf import Dataset, corpus_dataset, document_graphs
@@ -185,12 +185,8 @@ def build(paths: Iterable[Path] | None = None, out: Path = Path("build"), base: 
         prefixes.update({"skos": "http://www.w3.org/2004/02/skos/core#", "dcterms": "http://purl.org/dc/terms/",
                          "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": "http://www.w3.org/2001/XMLSchema#",
                          "id": f"{base}id/"})
-        with report.timed("cache"):
-            write_cache(extractions, staging)
-        with report.timed("trig"):
-            write_trig(quads, staging / "graph.trig", prefixes)
-        with report.timed("store"):
-            create_store(quads, staging / "store", _extra_graphs(base))
+        with report.timed("write"):
+            _write(extractions, quads, staging, prefixes, base, (engine or LocalEngine(workers)).local_cores)
         if html:
             from .viz import write_page
             with report.timed("page"):
@@ -207,6 +203,25 @@ def build(paths: Iterable[Path] | None = None, out: Path = Path("build"), base: 
     if progress:
         progress("write", 1, 1)
     return report
+
+
+def _write(extractions: list[Extraction], quads: Dataset, staging: Path, prefixes: dict[str, str], base: str,
+           cores: int) -> None:
+    """The store, the TriG file and the cache, side by side when there are cores for it.
+
+    The TriG file and the cache are Python work, so they are written in a forked process, started
+    before the store's loading threads; the store loads on the remaining cores.
+    """
+    def side() -> None:
+        write_trig(quads, staging / "graph.trig", prefixes)
+        write_cache(extractions, staging)
+
+    waiting = start_forked(side) if cores > 1 else None
+    if waiting is None:
+        side()
+    create_store(quads, staging / "store", _extra_graphs(base), cores)
+    if waiting is not None:
+        waiting()
 
 
 def build_nquads(paths: Iterable[Path] | None, out: Path | BinaryIO, base: str | None = None,

@@ -118,6 +118,13 @@ class Dataset:
             lines.extend(t + end for t in triples)
         return "".join(lines).encode("utf-8")
 
+    def split(self, parts: int) -> list[Dataset]:
+        """The named graphs dealt into at most ``parts`` datasets of about the same size (largest first)."""
+        shares = [Dataset() for _ in range(max(1, min(parts, len(self.graphs))))]
+        for name in sorted(self.graphs, key=lambda g: -len(self.graphs[g])):
+            min(shares, key=len).graphs[name] = self.graphs[name]
+        return shares
+
     def distinct_triples(self) -> bytes:
         """Every triple of the named graphs once, as N-Triples (the store's default graph)."""
         seen: dict[Triple, None] = {}
