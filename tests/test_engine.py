@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 from pathlib import Path
 
@@ -132,4 +134,11 @@ def test_a_forked_task_reports_its_own_error(tmp_path: Path):
     wait = start_forked(fail)
     assert wait is not None
     with pytest.raises(OSError, match=r"PermissionError: .*Permission denied: .*graph.trig"):
+        wait()
+
+
+def test_a_forked_task_that_dies_is_an_error_not_a_hang():
+    wait = start_forked(lambda: os.kill(os.getpid(), signal.SIGKILL))
+    assert wait is not None
+    with pytest.raises(OSError, match="exited without a word"):
         wait()

@@ -107,11 +107,12 @@ class DaskEngine:
 
 
 def start_forked(task: Callable[[], None]) -> Callable[[], None] | None:
-    """Start ``task`` in a forked copy of this process; the returned call waits for it and raises
-    :class:`OSError` with the task's own error if it failed. None where processes cannot fork.
+    """Start ``task`` in a forked copy of this process, at a lower priority; the returned call waits for
+    it and raises :class:`OSError` with the task's own error if it failed. None where processes cannot fork.
 
     A fork shares this process's memory as it is, so nothing is sent to the child; call this before
-    starting threads, since only the calling thread exists in the child.
+    starting threads, since only the calling thread exists in the child. The lower priority lets the
+    work the caller waits on have the cores first; the task uses what that work leaves.
     """
     if sys.platform != "linux":
         return None
@@ -119,6 +120,7 @@ def start_forked(task: Callable[[], None]) -> Callable[[], None] | None:
     receive, send = context.Pipe(duplex=False)
 
     def run() -> None:
+        os.nice(10)
         try:
             task()
         except BaseException as exc:  # the parent reports it; the child only passes it on
@@ -128,9 +130,13 @@ def start_forked(task: Callable[[], None]) -> Callable[[], None] | None:
 
     child = context.Process(target=run, daemon=True)
     child.start()
+    send.close()  # the child holds the only sending end: if it dies, receiving ends instead of waiting
 
     def wait() -> None:
-        error = receive.recv() if receive.poll(None) else "exited without a word"
+        try:
+            error = receive.recv()
+        except EOFError:
+            error = "exited without a word"
         child.join()
         if error is not None or child.exitcode != 0:
             raise OSError(error or f"exit code {child.exitcode}")
