@@ -39,7 +39,7 @@ def test_tokens_are_jiebas_own_cut_on_every_sentence_of_the_corpus(reference):
 
 
 @pytest.mark.parametrize("text", ["2023-2025年", "1-5月", "K-12教育", "Wi-Fi覆盖", "增长1.9r", "PM2.5浓度", "5G+工业互联网",
-                                  "C++开发", "T恤", "R&D投入", "#𠀀宇", "官书𠀀记", "A\r\nB", "两大任", "第3.0版 \t 新"])
+                                  "C++开发", "T恤", "R&D投入", "#𠀀宇", "官书𠀀记", "A\r\nB", "两大任", "第3.0版 \t 新", "区\ue000里"])
 def test_letters_digits_signs_and_rare_characters_cut_as_jieba_cuts_them(reference, text: str):
     assert [w for w, _, _ in tokens(text)] == jieba_cut(reference, text)
 

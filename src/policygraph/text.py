@@ -25,7 +25,7 @@ _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』)]?|\n")
 # jieba's own patterns: the blocks it cuts, the spaces between them, and how it reads unknown words
 _BLOCK, _SPACE = jieba.re_han_default, jieba.re_skip_default
 _HAN, _SKIP = jieba.finalseg.re_han, jieba.finalseg.re_skip
-_TOTAL_CARRIER = "\ue000"  # a private-use character: never in a normalised text
+_TOTAL_CARRIER = "\ue000"  # a private-use character: outside jieba's blocks, so jieba-rs never meets it in a text
 _lock = threading.RLock()  # _cutter() reads dictionary() while holding it
 
 
