@@ -23,6 +23,19 @@ SELECT DISTINCT ?a ?b (COUNT(DISTINCT ?doc) AS ?documents) WHERE {
 SELECT ?area (COUNT(DISTINCT ?i) AS ?n) WHERE {
   ?a pg:implements ?i ; skos:prefLabel ?area . ?i skos:prefLabel ?initiative .
 } GROUP BY ?area""",
+    "evidence": """
+SELECT ?document ?subject ?relation ?object ?sentence WHERE {
+  { SELECT ?d ?document ?date WHERE {
+      ?d a pg:SourceDocument ; dcterms:identifier ?document .
+      OPTIONAL { ?d dcterms:date ?date }
+    } ORDER BY DESC(?date) ?document LIMIT 5 }
+  ?ev oa:hasSource ?d ; a pg:Evidence ; pg:sentence ?sentence .
+  ?st prov:wasDerivedFrom ?ev ; a rdf:Statement ; rdf:subject/skos:prefLabel ?subject ; rdf:predicate ?p ;
+      rdf:object ?o .
+  OPTIONAL { ?o skos:prefLabel ?olabel }
+  BIND(COALESCE(?olabel, STR(?o)) AS ?object)
+  BIND(STRAFTER(STR(?p), "#") AS ?relation)
+} ORDER BY DESC(?date) ?document ?subject ?relation ?object LIMIT 500""",
     "targets-vs-results": """
 SELECT DISTINCT ?area ?indicator ?measure ?targetYear ?target ?resultYear ?result ?unit WHERE {
   ?t a qb:Observation ; sdmx-dimension:refArea ?a ; pg:indicator ?i ; pg:measure ?measure ; pg:unit ?unit ;
