@@ -23,6 +23,13 @@ SELECT DISTINCT ?a ?b (COUNT(DISTINCT ?doc) AS ?documents) WHERE {
 SELECT ?area (COUNT(DISTINCT ?i) AS ?n) WHERE {
   ?a pg:implements ?i ; skos:prefLabel ?area . ?i skos:prefLabel ?initiative .
 } GROUP BY ?area""",
+    "documents": """
+SELECT DISTINCT ?id ?title ?date ?area (COUNT(DISTINCT ?e) AS ?entities) WHERE {
+  ?d a pg:SourceDocument ; dcterms:identifier ?id ; dcterms:title ?title .
+  OPTIONAL { ?d dcterms:date ?date }
+  OPTIONAL { ?d dcterms:spatial/skos:prefLabel ?area }
+  OPTIONAL { ?e pg:mentionedIn ?d }
+} GROUP BY ?id ?title ?date ?area""",
     "evidence": """
 SELECT ?document ?subject ?relation ?object ?sentence WHERE {
   { SELECT ?d ?document ?date WHERE {
