@@ -209,8 +209,9 @@ def _write(extractions: list[Extraction], quads: Dataset, staging: Path, prefixe
            cores: int) -> None:
     """The store, the TriG file and the cache, side by side when there are cores for it.
 
-    The TriG file and the cache are Python work, so they are written in a forked process, started
-    before the store's loading threads; the store loads on the remaining cores.
+    The TriG file and the cache are Python work, so they are written in a forked process started
+    before the store's loading threads; the store loads on every core, ahead of that process, which
+    runs at a lower priority and takes what the loads leave.
     """
     def side() -> None:
         write_trig(quads, staging / "graph.trig", prefixes)

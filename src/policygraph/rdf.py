@@ -119,7 +119,15 @@ class Dataset:
         return "".join(lines).encode("utf-8")
 
     def split(self, parts: int) -> list[Dataset]:
-        """The named graphs dealt into at most ``parts`` datasets of about the same size (largest first)."""
+        """The named graphs dealt into at most ``parts`` datasets of about the same size (largest first).
+
+        >>> ds = Dataset()
+        >>> for g, n in (("<a>", 3), ("<b>", 2), ("<c>", 2)):
+        ...     for i in range(n):
+        ...         ds.add(g, f"<s{i}>", "<p>", "<o>")
+        >>> [sorted(part.graphs) for part in ds.split(2)], len(ds.split(5))
+        ([['<a>'], ['<b>', '<c>']], 3)
+        """
         shares = [Dataset() for _ in range(max(1, min(parts, len(self.graphs))))]
         for name in sorted(self.graphs, key=lambda g: -len(self.graphs[g])):
             min(shares, key=len).graphs[name] = self.graphs[name]
