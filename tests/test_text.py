@@ -24,7 +24,7 @@ def test_domain_dictionary_keeps_titles_and_endings_whole():
 
 @pytest.fixture(scope="module")
 def reference() -> jieba.Tokenizer:
-    return jieba_tokenizer()
+    return _reference_once()
 
 
 def jieba_cut(tok: jieba.Tokenizer, text: str) -> list[str]:

@@ -129,8 +129,11 @@ class Dataset:
         ([['<a>'], ['<b>', '<c>']], 3)
         """
         shares = [Dataset() for _ in range(max(1, min(parts, len(self.graphs))))]
+        sizes = [0] * len(shares)  # kept beside the shares: len() of a Dataset walks all its graphs
         for name in sorted(self.graphs, key=lambda g: -len(self.graphs[g])):
-            min(shares, key=len).graphs[name] = self.graphs[name]
+            smallest = sizes.index(min(sizes))
+            shares[smallest].graphs[name] = self.graphs[name]
+            sizes[smallest] += len(self.graphs[name])
         return shares
 
     def distinct_triples(self) -> bytes:
