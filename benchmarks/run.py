@@ -9,7 +9,8 @@
 * latency of every saved query on a store of about a million triples (``--queries-at`` copies of the
   bundled corpus), against rdflib's in-memory store running the same queries on the same triples (an
   rdflib run longer than ``--rdflib-bound`` seconds is reported as exceeding it);
-* load time of the ``viz`` page at given node counts in headless Chromium (when Chromium is present).
+* load time of the ``viz`` page at given node counts in headless Chromium (when Chromium is present);
+* start-up of ``policygraph --help`` and of a saved query against a bare ``import typer, pyoxigraph``.
 
 Ratios, not seconds, are the result: they hold from one machine to another.
 """
@@ -31,6 +32,9 @@ import jieba
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import generate
+from startup import bundled_build
+from startup import measure as startup_times
+from startup import report as startup_report
 
 ROOT = Path(__file__).resolve().parents[1]
 jieba.setLogLevel(logging.WARNING)
@@ -172,7 +176,7 @@ def page_load_ms(nodes: int, work: Path) -> float | None:
     import networkx as nx
     from playwright.sync_api import sync_playwright
 
-    from policygraph.project import NodeInfo
+    from policygraph.projection import NodeInfo
     from policygraph.viz import render
 
     g = nx.MultiDiGraph()
@@ -259,6 +263,8 @@ def main() -> None:
         for n in (int(x) for x in args.pages.split(",") if x):
             ms = page_load_ms(n, work)
             print(f"  {n:>5} nodes: " + (f"{ms:,.0f} ms to a settled layout" if ms is not None else "no Chromium here"))
+        print("command start-up on the bundled build (median of 9 interleaved rounds)")
+        print("\n".join(startup_report(startup_times(bundled_build(work)))))
     print(f"peak memory of this process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 

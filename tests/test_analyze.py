@@ -6,7 +6,7 @@ import networkx as nx
 import pytest
 
 from policygraph.analyze import graph_stats
-from policygraph.project import NodeInfo
+from policygraph.projection import NodeInfo
 
 
 def graph(edges: list[tuple[str, str, str]], isolated: tuple[str, ...] = (), type_: str = "Park") -> nx.MultiDiGraph:

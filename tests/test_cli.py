@@ -133,6 +133,10 @@ def test_link_reports_matches_and_errors_clearly(tmp_path: Path):
     bad = invoke("link", table, "--type", "Enterprise", "--key", "代码", "--store", out)
     assert bad.exit_code == 1 and "no column '代码'" in bad.output
     assert examples_dir().joinpath("enterprises.csv").exists()
+    again = invoke("link", table, "--type", "Enterprise", "--store", out)
+    assert again.exit_code == 0 and "replaced the earlier link" not in again.output
+    other = invoke("link", table, "--type", "Organization", "--store", out)
+    assert other.exit_code == 0 and "replaced the earlier link of firms.csv as Enterprise" in other.output
 
 
 def test_serve_without_a_store_is_a_clear_error(tmp_path: Path):
@@ -150,3 +154,46 @@ def test_targets_vs_results_on_the_bundled_corpus(tmp_path: Path):
     assert (gdp["targetYear"], gdp["target"], gdp["resultYear"], gdp["result"]) == ("2023", "7", "2022", "1.9")
     fiscal = next(r for r in rows if r["area"] == "中原区" and r["indicator"] == "一般公共预算收入" and r["measure"] == "growth")
     assert (fiscal["target"], fiscal["result"]) == ("3", "-2.6")
+
+
+def test_version():
+    result = invoke("--version")
+    assert result.exit_code == 0 and result.output.startswith("policygraph ")
+
+
+def test_build_out_naming_a_file_is_refused_before_any_work(tmp_path: Path):
+    (tmp_path / "out").write_text("not a folder")
+    result = invoke("build", DATA / "corpus", "--out", tmp_path / "out")
+    assert result.exit_code == 1 and "is a file, not a folder" in result.output and "Traceback" not in result.output
+    assert (tmp_path / "out").read_text() == "not a folder"
+
+
+def test_nothing_to_build_names_every_readable_kind(tmp_path: Path):
+    (tmp_path / "docs").mkdir()
+    result = invoke("build", tmp_path / "docs", "--out", tmp_path / "b")
+    assert result.exit_code == 1 and ".docx" in result.output and ".pdf" in result.output
+
+
+def test_query_refuses_updates_service_and_names_undeclared_prefixes(small_build: Path, tmp_path: Path):
+    import socket
+
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.settimeout(1.0)
+        service = f"SELECT * {{ SERVICE <http://127.0.0.1:{listener.getsockname()[1]}/> {{ ?s ?p ?o }} }}"
+        result = invoke("query", service, "--store", small_build)
+        assert result.exit_code == 1 and "not allowed" in result.output and "--allow-service" in result.output
+        try:
+            listener.accept()
+            raise AssertionError("the query sent a request")
+        except TimeoutError:
+            pass
+    for query, words in (("INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }", "updates are not supported"),
+                         ("SELECT * { ?s ex:p ?o }", "prefix ex: is not declared")):
+        result = invoke("query", query, "--store", small_build)
+        assert result.exit_code == 1 and words in result.output and "Traceback" not in result.output
+        assert len(result.output.strip().splitlines()) <= 3  # one message, folded by the terminal width at most
+    (tmp_path / "q.rq").write_bytes("SELECT * { ?s rdfs:label \"中原\" }".encode("gb18030"))
+    result = invoke("query", "--file", tmp_path / "q.rq", "--store", small_build)
+    assert result.exit_code == 1 and "not UTF-8" in result.output

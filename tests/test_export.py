@@ -11,7 +11,7 @@ import pytest
 
 from policygraph import open_store
 from policygraph.export import ExportError, export
-from policygraph.project import entity_graph
+from policygraph.projection import entity_graph
 
 
 @pytest.mark.parametrize("fmt, read", [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])

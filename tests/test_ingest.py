@@ -73,3 +73,19 @@ def test_folder_listing_is_sorted_and_skips_hidden(tmp_path: Path):
         (tmp_path / name).write_text("x", encoding="utf-8")
     # unsupported files are listed so that the build can say why it skipped them
     assert [p.name for p in find_files([tmp_path])] == ["a.md", "b.txt", "c.bin"]
+
+
+def test_a_page_break_inside_a_known_term_and_a_line_break_before_a_quote_are_joined():
+    from tests.conftest import doc
+
+    d = doc("科技服务业方面,继续实施数字经济行动。\n\n都市型工业方面,以战略性\n\n新兴产业、未来产业为导向,促进融合。")
+    assert "以战略性新兴产业、未来产业" in d.text
+    d = doc("1月12日,在区委、区政府组织召开的观摩推进会上,区委书记李晓雷强调,坚持\n“项目为王”理念,全力以赴拼经济。\n第二段。")
+    assert "强调,坚持“项目为王”理念" in d.text and d.text.endswith("\n第二段。")
+
+
+def test_a_numbered_heading_is_not_joined_to_the_next_paragraph():
+    from tests.conftest import doc
+
+    d = doc("(二)聚焦产业升级,构建现代产业体系,推动经济高质量发展\n\n今年,全区实施重点项目50个。")
+    assert "发展\n今年" in d.text

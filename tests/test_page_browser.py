@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from policygraph import build, open_store
-from policygraph.project import entity_graph
+from policygraph.projection import entity_graph
 from tests.conftest import DATA, launch_chromium
 
 playwright_api = pytest.importorskip("playwright.sync_api")

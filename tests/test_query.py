@@ -108,3 +108,13 @@ def test_a_target_is_linked_to_the_previous_years_result_across_documents(tmp_pa
       ?target pg:previousActual ?result ; sdmx-dimension:refPeriod ?ty ; sdmx-measure:obsValue ?t .
       ?result sdmx-dimension:refPeriod ?ry ; sdmx-measure:obsValue ?r }""")
     assert linked == {("2023", "7", "2022", "1.9")}  # not 2021's result, not another indicator's
+
+
+def test_divisions_give_one_row_per_area_with_its_parent_and_province(small_build):
+    from policygraph import query
+
+    rows = query(small_build, saved_queries()["divisions"].text).rows
+    areas = [r[0] for r in rows]
+    assert len(areas) == len(set(areas)), "one row per area, not one per ancestor"
+    by_area = {r[0]: r for r in rows}
+    assert by_area["中原区"][4:] == ["郑州市", "410100", "河南省"]

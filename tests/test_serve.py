@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -18,7 +20,7 @@ from pathlib import Path
 import pytest
 from SPARQLWrapper import CSV, JSON, TURTLE, SPARQLWrapper
 
-from policygraph.serve import negotiate
+from policygraph.serve import Answer, QueryJob, execute, negotiate
 from tests.conftest import launch_chromium
 
 DIVISIONS = "SELECT ?label WHERE { ?e a pg:AdministrativeDivision ; skos:prefLabel ?label } ORDER BY ?label"
@@ -33,14 +35,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def endpoint(small_build: Path) -> Iterator[str]:
+@contextlib.contextmanager
+def serving(store: Path, *options: str) -> Iterator[str]:
+    """``policygraph serve`` on a free port, once it says it is ready; yields the endpoint's URL."""
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "policygraph", "serve", "--store", str(small_build),
-                               "--port", str(port), "--timeout", "1.5", "--max-results", "50", "--cors"],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    server = subprocess.Popen([sys.executable, "-m", "policygraph", "serve", "--store", str(store),
+                               "--port", str(port), *options], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 60
     while True:
         try:
             urllib.request.urlopen(base + "/", timeout=1).close()
@@ -50,9 +52,29 @@ def endpoint(small_build: Path) -> Iterator[str]:
                 server.kill()
                 pytest.fail(f"the server did not start: {server.stdout.read().decode() if server.stdout else ''}")
             time.sleep(0.2)
-    yield base + "/sparql"
-    server.terminate()
-    assert server.wait(timeout=10) is not None  # stops on SIGTERM
+    try:
+        yield base + "/sparql"
+    finally:
+        server.terminate()
+        assert server.wait(timeout=10) is not None  # stops on SIGTERM
+
+
+@pytest.fixture(scope="module")
+def endpoint(small_build: Path) -> Iterator[str]:
+    with serving(small_build, "--timeout", "1.5", "--max-results", "50", "--cors") as url:
+        yield url
+
+
+@contextlib.contextmanager
+def busy_cores(n: int = 2) -> Iterator[None]:
+    """``n`` CPU-bound processes beside the test, as on a loaded machine."""
+    spinners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(n)]
+    try:
+        yield
+    finally:
+        for p in spinners:
+            p.kill()
+            p.wait()
 
 
 def http(url: str, data: bytes | None = None, headers: dict[str, str] | None = None) -> tuple[int, dict, bytes]:
@@ -125,6 +147,120 @@ def test_a_runaway_query_is_stopped_and_the_server_goes_on(endpoint: str):
     assert status == 503 and b"time limit" in body
     assert time.monotonic() - started < 6
     assert http(endpoint + "?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}))[0] == 200
+
+
+def test_the_limit_stops_a_runaway_but_not_a_normal_query_while_both_cores_are_busy(small_build: Path):
+    with serving(small_build, "--timeout", "1.5") as url, busy_cores(2):
+        for _ in range(3):  # the first query after start, and the first after a replacement, are normal queries too
+            status, _, body = http(url + "?" + urllib.parse.urlencode({"query": DIVISIONS}))
+            assert status == 200 and "中原区" in body.decode()
+            status, _, body = http(url, RUNAWAY.encode(), {"Content-Type": "application/sparql-query"})
+            assert status == 503 and b"time limit" in body
+
+
+def test_a_failure_part_way_through_the_results_is_an_answer_not_a_lost_worker():
+    class Failing:
+        def query(self, *args, **kwargs):
+            class Solutions:
+                variables: tuple = ()
+
+                def __iter__(self):
+                    raise OSError("the remote answer was junk")
+            return Solutions()
+
+    answer = execute(Failing(), QueryJob("SELECT * { ?s ?p ?o }", "*/*"), 10)  # type: ignore[arg-type]
+    assert isinstance(answer, Answer) and answer.status == 400 and b"junk" in answer.body
+
+
+def test_service_is_refused_and_no_request_leaves(endpoint: str):
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.settimeout(1.0)
+        target = f"http://127.0.0.1:{listener.getsockname()[1]}/sparql"
+        for query in (f"SELECT * {{ SERVICE <{target}> {{ ?s ?p ?o }} }}",
+                      f"PREFIX x: <{target}> SELECT * {{ SERVICE SILENT x: {{ ?s ?p ?o }} }}",
+                      "SELECT * { SERVICE <file:///etc/passwd> { ?s ?p ?o } }"):
+            status, _, body = http(endpoint, query.encode(), {"Content-Type": "application/sparql-query"})
+            assert status == 400 and b"SERVICE" in body and b"not allowed" in body
+        with pytest.raises(TimeoutError):
+            listener.accept()  # nothing came
+
+
+def test_the_host_header_must_name_the_server(endpoint: str):
+    url = endpoint + "?" + urllib.parse.urlencode({"query": "ASK {}"})
+    assert http(url, headers={"Host": "attacker.example"})[0] == 400
+    assert http(url, headers={"Host": "localhost"})[0] == 200
+
+
+def test_an_update_sent_as_a_query_is_refused_in_words(endpoint: str):
+    update = "INSERT DATA { <http://x/a> <http://x/b> <http://x/c> }"
+    status, _, body = http(endpoint + "?" + urllib.parse.urlencode({"query": update}))
+    assert status == 403 and b"updates are not supported" in body
+
+
+def test_an_undeclared_prefix_is_named(endpoint: str):
+    status, _, body = http(endpoint + "?" + urllib.parse.urlencode({"query": "SELECT * { ?s ex:p ?o }"}))
+    assert status == 400 and b"prefix ex: is not declared" in body and len(body.splitlines()) == 1
+
+
+def test_a_request_over_the_size_limit_is_refused(small_build: Path):
+    with serving(small_build, "--max-request-kb", "4") as url:
+        query = "ASK {} #" + "x" * 5000
+        assert http(url, query.encode(), {"Content-Type": "application/sparql-query"})[0] == 413
+        assert http(url + "?" + urllib.parse.urlencode({"query": query}))[0] == 413
+        assert http(url + "?" + urllib.parse.urlencode({"query": "ASK {}"}))[0] == 200
+
+
+def test_a_query_past_the_memory_cap_is_stopped_and_the_server_goes_on(small_build: Path):
+    hungry = "SELECT ?a ?f ?i { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?f ?i LIMIT 1"  # sorts every triple cubed
+    with serving(small_build, "--memory", "300", "--timeout", "30") as url:
+        status, _, body = http(url, hungry.encode(), {"Content-Type": "application/sparql-query"})
+        assert status == 507 and b"300 MB" in body
+        assert http(url + "?" + urllib.parse.urlencode({"query": DIVISIONS}))[0] == 200
+
+
+def test_slow_queries_do_not_hold_a_normal_one_past_the_waiting_limit(small_build: Path):
+    with serving(small_build, "--timeout", "1.5") as url:
+        slow = [threading.Thread(target=http, args=(url, RUNAWAY.encode(), {"Content-Type": "application/sparql-query"}))
+                for _ in range(6)]
+        for t in slow:
+            t.start()
+        time.sleep(0.3)
+        started = time.monotonic()
+        status, _, body = http(url + "?" + urllib.parse.urlencode({"query": DIVISIONS}))
+        waited = time.monotonic() - started
+        for t in slow:
+            t.join()
+        assert (status == 200 and "中原区" in body.decode()) or (status == 503 and b"busy" in body)
+        assert waited < 1.5 + 1.5 + 1.0  # the waiting limit, then at most the query's own limit
+
+
+def test_after_a_rebuild_answers_come_from_the_new_store_only(tmp_path: Path):
+    from policygraph import build
+
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
+    (one / "a.txt").write_text("郑州市中原区人民政府召开会议。", encoding="utf-8")
+    for name in ("a", "b", "c"):
+        (two / f"{name}.txt").write_text(f"郑州市中原区{name}会议召开。", encoding="utf-8")
+    out = tmp_path / "build"
+    build([one], out, html=False)
+    count = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) { ?d a pg:SourceDocument }"})
+    with serving(out, "--timeout", "10") as url:
+        assert json.loads(http(url + "?" + count)[2])["results"]["bindings"][0]["n"]["value"] == "1"
+        build([two], out, html=False)
+        seen = {json.loads(http(url + "?" + count)[2])["results"]["bindings"][0]["n"]["value"] for _ in range(8)}
+        assert seen == {"3"}
+
+
+def test_rdflib_sparqlstore_gets_a_construct_asking_for_json(endpoint: str):
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    store = SPARQLStore(endpoint, returnFormat="json")
+    graph = store.query("CONSTRUCT { ?e skos:prefLabel ?l } WHERE { ?e a pg:AdministrativeDivision ; skos:prefLabel ?l }")
+    assert {str(o) for _, _, o in graph} == {"中原区"}
 
 
 def test_results_are_capped_and_say_so(endpoint: str):

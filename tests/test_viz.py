@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 from policygraph import open_store
-from policygraph.project import entity_graph
+from policygraph.projection import entity_graph
 from policygraph.viz import render, select
 
 

@@ -1,5 +1,9 @@
 """The ``policygraph`` command. Each command parses its options, calls one library function and
-turns library errors into a clear message and exit code 1 (2 for bad usage, as typer does)."""
+turns library errors into a clear message and exit code 1 (2 for bad usage, as typer does).
+
+Each command imports the library modules it uses when it runs: ``policygraph --help`` or a query
+does not load the extraction pipeline, jieba, networkx or pyvis.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +11,36 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn
 from rich.table import Table
 
-from . import analyze, engine, export, pipeline, project, store, validate, viz
-from .query import QueryError, format_result, read_query_file, run, saved_queries, saved_query
+from . import __version__
+from .export import EXPORTERS
+from .viz import MAX_NODES
+from .vocabulary import ENTITY_TYPES
+
+if TYPE_CHECKING:
+    from .engine import Engine
 
 app = typer.Typer(help="Turn Chinese policy texts into an RDF knowledge graph; query it, explore it.",
                   no_args_is_help=True, add_completion=False)
 out = Console()
 err = Console(stderr=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"policygraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                   help="Print the version and exit.")] = False) -> None:
+    """Turn Chinese policy texts into an RDF knowledge graph; query it, explore it."""
 
 StoreOpt = Annotated[Path, typer.Option("--store", "-s", help="A build folder (or its store folder).")]
 
@@ -62,6 +82,9 @@ def build(
                                                                 "instead of a build folder.")] = None,
 ) -> None:
     """Build graph.trig, an Oxigraph store and graph.html from documents (or N-Quads with --nquads)."""
+    from rich.progress import BarColumn, Progress, TextColumn
+
+    from . import engine, pipeline, store
     if update is not None and out_dir != Path("build") and out_dir != update:
         raise fail(f"--update {update} and --out {out_dir} name different folders; give one")
     if nquads is not None and update is not None:
@@ -113,7 +136,9 @@ def build(
 
 
 def _build_nquads(paths: list[Path] | None, target: Path, base: str | None, max_bytes: int,
-                  runner: engine.Engine) -> None:
+                  runner: Engine) -> None:
+    from . import pipeline
+
     try:
         report = pipeline.build_nquads(paths, sys.stdout.buffer if str(target) == "-" else target, base=base,
                                        max_bytes=max_bytes, engine=runner)
@@ -131,15 +156,20 @@ def query_cmd(
     name: Annotated[str | None, typer.Option("--name", "-n", help="Run a saved query (see `queries`).")] = None,
     store_dir: StoreOpt = Path("build"),
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+    allow_service: Annotated[list[str] | None, typer.Option(
+        "--allow-service", help="An endpoint IRI that SERVICE may call (repeat). Default: SERVICE is refused.")] = None,
 ) -> None:
     """Run SPARQL on a built graph (the union of all documents' graphs)."""
+    from . import store
+    from .query import QueryError, format_result, read_query_file, run, saved_query
+
     given = [x for x in (sparql, file, name) if x is not None]
     if len(given) != 1:
         raise fail("give exactly one of: a query, --file FILE, --name SAVED")
     try:
         text = sparql if sparql is not None else (
             read_query_file(file) if file is not None else saved_query(name or "").text)
-        result = run(store.open_store(store_dir), text or "")
+        result = run(store.open_store(store_dir), text or "", allow_service or ())
     except (QueryError, store.StoreError) as exc:
         raise fail(str(exc)) from None
     if fmt is Format.table:
@@ -155,6 +185,8 @@ def query_cmd(
 @app.command()
 def queries() -> None:
     """List the saved queries."""
+    from .query import saved_queries
+
     table = Table("name", "what it answers")
     for q in saved_queries().values():
         table.add_row(q.name, q.description)
@@ -169,14 +201,17 @@ def viz_cmd(
     depth: Annotated[int, typer.Option(min=1, max=5, help="Neighbourhood depth with --focus.")] = 1,
     types: Annotated[str | None, typer.Option(help="Only these types, comma separated (Park,Project).")] = None,
     query_file: Annotated[Path | None, typer.Option("--query", help="Draw the result of a CONSTRUCT query.")] = None,
-    max_nodes: Annotated[int, typer.Option(min=1, help="Cut larger graphs to the most connected nodes.")] = viz.MAX_NODES,
+    max_nodes: Annotated[int, typer.Option(min=1, help="Cut larger graphs to the most connected nodes.")] = MAX_NODES,
 ) -> None:
     """Draw a built graph as an interactive HTML page that works offline."""
+    from . import store, viz
+    from .query import QueryError, read_query_file
+
     try:
         wanted = {t.strip() for t in types.split(",")} if types else None
-        unknown = (wanted or set()) - set(viz.COLOURS)
+        unknown = (wanted or set()) - set(ENTITY_TYPES)
         if unknown:
-            raise fail(f"unknown type(s) {', '.join(sorted(unknown))}; known: {', '.join(viz.COLOURS)}")
+            raise fail(f"unknown type(s) {', '.join(sorted(unknown))}; known: {', '.join(ENTITY_TYPES)}")
         construct = read_query_file(query_file) if query_file else None
         viz.write_page(store.open_store(store_dir), out_file, focus, depth, wanted, construct, max_nodes)
     except (viz.VizError, QueryError, store.StoreError) as exc:
@@ -189,7 +224,7 @@ class StatsFormat(StrEnum):
     json = "json"
 
 
-ExportFormat = StrEnum("ExportFormat", {name: name for name in export.EXPORTERS})  # type: ignore[misc]
+ExportFormat = StrEnum("ExportFormat", {name: name for name in EXPORTERS})  # type: ignore[misc]
 
 
 @app.command("export")
@@ -201,6 +236,8 @@ def export_cmd(
                                                                      "for csv a folder, default graph-csv).")] = None,
 ) -> None:
     """Write a built graph for other tools: RDF files, GraphML / GEXF for Gephi, or CSV tables."""
+    from . import export, store
+
     target = out_file or Path("graph-csv" if fmt.value == "csv" else f"graph.{fmt.value}")
     try:
         export.export(store.open_store(store_dir), fmt.value, target)
@@ -216,8 +253,10 @@ def stats(
     fmt: Annotated[StatsFormat, typer.Option("--format", help="table, or json for programs.")] = StatsFormat.table,
 ) -> None:
     """Counts by type and relation, the most central entities, communities and components."""
+    from . import analyze, projection, store
+
     try:
-        result = analyze.graph_stats(project.entity_graph(store.open_store(store_dir), with_details=False), top)
+        result = analyze.graph_stats(projection.entity_graph(store.open_store(store_dir), with_details=False), top)
     except store.StoreError as exc:
         raise fail(str(exc)) from None
     if fmt is StatsFormat.json:
@@ -245,19 +284,29 @@ def serve_cmd(
     store_dir: StoreOpt = Path("build"),
     host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 7878,
-    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds a query may run before it is stopped.")] = 10.0,
+    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds a query may run before it is stopped, and "
+                                                         "seconds a request may wait for a free worker.")] = 10.0,
     max_results: Annotated[int, typer.Option(min=1, help="Most rows (or triples) returned per query.")] = 10_000,
     workers: Annotated[int, typer.Option(min=1, help="Queries answered at the same time.")] = 2,
     cors: Annotated[bool, typer.Option(help="Allow queries from pages of other origins.")] = False,
+    allow_service: Annotated[list[str] | None, typer.Option(
+        "--allow-service", help="An endpoint IRI that SERVICE may call (repeat). Default: SERVICE is refused.")] = None,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host", help="Another name the Host header may give (repeat; '*' for any). Default: the names "
+                             "of --host.")] = None,
+    max_request_kb: Annotated[int, typer.Option(min=1, help="Largest query or form body accepted, in KB.")] = 1024,
+    memory: Annotated[int, typer.Option(min=0, help="Memory each query worker may use, in MB (0: no cap).")] = 2048,
 ) -> None:
     """Serve the graph as a read-only SPARQL 1.1 Protocol endpoint at /sparql, with a query page at /."""
-    from . import serve
+    from . import serve, store
 
     try:
-        settings = serve.Settings(store.resolve_store_dir(store_dir), timeout, max_results, workers, cors)
-        err.print(f"SPARQL endpoint http://{host}:{port}/sparql (query page at /); Ctrl-C stops", highlight=False)
-        serve.serve(settings, host, port)
-    except store.StoreError as exc:
+        settings = serve.Settings(store.store_dir(store_dir), timeout, max_results, workers, cors,
+                                  tuple(allow_service or ()), serve.hosts_for(host, tuple(allow_host or ())),
+                                  max_request_kb * 1024, memory)
+        serve.serve(settings, host, port, on_ready=lambda: err.print(
+            f"SPARQL endpoint http://{host}:{port}/sparql (query page at /); Ctrl-C stops", highlight=False))
+    except (store.StoreError, RuntimeError) as exc:
         raise fail(str(exc)) from None
 
 
@@ -277,7 +326,7 @@ def link_cmd(
     store_dir: StoreOpt = Path("build"),
 ) -> None:
     """Join an external table to the graph's entities and add its columns, with provenance and a report."""
-    from . import link
+    from . import link, store
 
     try:
         report = link.link_table(store_dir, table, type_, on.value, key, column)
@@ -290,11 +339,15 @@ def link_cmd(
     out.print(f"{report.count('matched')} matched, {report.count('ambiguous')} ambiguous, "
               f"{report.count('unmatched')} unmatched of {len(report.rows)} rows; "
               f"added to graph <{report.graph}>; report {report.report}", highlight=False)
+    if report.replaced:
+        typer.secho(report.replaced, err=True, fg=typer.colors.YELLOW)
 
 
 @app.command("validate")
 def validate_cmd(store_dir: StoreOpt = Path("build")) -> None:
     """Check a built graph against the SHACL shapes in ontology/shapes.ttl."""
+    from . import store, validate
+
     try:
         violations = validate.validate_store(store.open_store(store_dir))
     except store.StoreError as exc:

@@ -17,6 +17,9 @@ from pathlib import Path
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
+from .vocabulary import ENTITY_PREDICATES, ENTITY_TYPES, NAMESPACES
+from .vocabulary import PG as PG_IRI
+
 DEFAULT_BASE = "https://w3id.org/policygraph/"
 
 
@@ -29,7 +32,7 @@ def iri_base(base: str | None = None) -> str:
 class PG(DefinedNamespace):
     """The policygraph ontology (``ontology/policygraph.ttl``)."""
 
-    _NS = Namespace("https://w3id.org/policygraph/ontology#")
+    _NS = Namespace(PG_IRI)
     _fail = True
 
     # classes: the 13 entity types of the annotation guideline, and helpers
@@ -91,34 +94,17 @@ class PG(DefinedNamespace):
     Evidence: URIRef
 
 
-QB = Namespace("http://purl.org/linked-data/cube#")
-SDMX_DIM = Namespace("http://purl.org/linked-data/sdmx/2009/dimension#")
-SDMX_MEAS = Namespace("http://purl.org/linked-data/sdmx/2009/measure#")
-ORG = Namespace("http://www.w3.org/ns/org#")
-SCHEMA = Namespace("https://schema.org/")
-NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
-OA = Namespace("http://www.w3.org/ns/oa#")
-PROV = Namespace("http://www.w3.org/ns/prov#")
+PREFIXES = {prefix: Namespace(iri) for prefix, iri in NAMESPACES.items()}
+QB = PREFIXES["qb"]
+SDMX_DIM = PREFIXES["sdmx-dimension"]
+SDMX_MEAS = PREFIXES["sdmx-measure"]
+ORG = PREFIXES["org"]
+SCHEMA = PREFIXES["schema"]
+OA = PREFIXES["oa"]
+PROV = PREFIXES["prov"]
 
-PREFIXES = {
-    "pg": PG._NS,
-    "qb": QB,
-    "sdmx-dimension": SDMX_DIM,
-    "sdmx-measure": SDMX_MEAS,
-    "org": ORG,
-    "schema": SCHEMA,
-    "oa": OA,
-    "prov": PROV,
-}
 
-ENTITY_TYPES: tuple[str, ...] = (
-    "AdministrativeDivision", "DevelopmentZone", "Subdistrict", "Park", "Place", "Project", "Person",
-    "Organization", "Enterprise", "Initiative", "PolicyDocument", "Event", "Industry",
-)
-ENTITY_PREDICATES: tuple[str, ...] = (
-    "locatedIn", "partOf", "implements", "focusIndustry", "organizer", "participant", "location",
-    "issuedBy", "developer", "memberOf",
-)
+__all__ = ["ENTITY_PREDICATES", "ENTITY_TYPES", "PG", "PREFIXES", "data_dir", "iri_base"]
 
 
 def data_dir() -> Path:

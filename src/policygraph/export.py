@@ -12,14 +12,15 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import pyoxigraph as ox
 
-from .project import NodeInfo, entity_graph
-from .query import PREDECLARED
 from .store import open_store
-from .viz import COLOURS, main_type
+from .vocabulary import PREDECLARED
+
+if TYPE_CHECKING:  # the network formats load networkx when they run, not when the command starts
+    import networkx as nx
 
 
 class ExportError(Exception):
@@ -29,6 +30,8 @@ class ExportError(Exception):
 def flat_graph(g: nx.MultiDiGraph, colours: bool = False) -> nx.MultiDiGraph:
     """The entity graph with plain string attributes, as GraphML and GEXF require.
 
+    >>> import networkx as nx
+    >>> from policygraph.projection import NodeInfo
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("x", info=NodeInfo("x", "中原区", {"AdministrativeDivision"}, {"中原区"}))
     >>> g.add_node("y", info=NodeInfo("y", "郑州市", {"AdministrativeDivision"}, {"郑州市"}))
@@ -37,9 +40,13 @@ def flat_graph(g: nx.MultiDiGraph, colours: bool = False) -> nx.MultiDiGraph:
     >>> flat.nodes["x"]["label"], flat.nodes["x"]["type"], flat.edges["x", "y", "partOf"]["evidence"]
     ('中原区', 'AdministrativeDivision', '中原区是郑州市的市辖区。')
     """
+    import networkx as nx
+
+    from .viz import COLOURS, main_type
+
     flat = nx.MultiDiGraph()
     for n, d in sorted(g.nodes(data=True)):
-        info: NodeInfo = d["info"]
+        info = d["info"]
         attrs: dict[str, object] = {"label": info.label, "type": main_type(info), "types": " ".join(sorted(info.types)),
                  "altLabels": "|".join(sorted(info.labels - {info.label})), "iri": info.iri,
                  "facts": "\n".join(f"{k}: {t}" for k, t in info.facts)}
@@ -56,10 +63,18 @@ def flat_graph(g: nx.MultiDiGraph, colours: bool = False) -> nx.MultiDiGraph:
 
 
 def write_graphml(store: ox.Store, out: Path) -> None:
+    import networkx as nx
+
+    from .projection import entity_graph
+
     nx.write_graphml(flat_graph(entity_graph(store)), out, encoding="utf-8")
 
 
 def write_gexf(store: ox.Store, out: Path) -> None:
+    import networkx as nx
+
+    from .projection import entity_graph
+
     nx.write_gexf(flat_graph(entity_graph(store), colours=True), out, encoding="utf-8")
 
 
@@ -82,13 +97,16 @@ def _dataset(fmt: ox.RdfFormat) -> Callable[[ox.Store, Path], None]:
 
 def write_csv(store: ox.Store, out: Path) -> None:
     """``out/entities.csv`` (one row per entity) and ``out/relations.csv`` (one row per relation)."""
+    from .projection import entity_graph
+    from .viz import main_type
+
     g = entity_graph(store)
     out.mkdir(parents=True, exist_ok=True)
     with (out / "entities.csv").open("w", encoding="utf-8-sig", newline="") as f:  # BOM: Excel reads UTF-8
         writer = csv.writer(f)
         writer.writerow(["iri", "label", "type", "types", "alt_labels", "facts"])
         for _, d in sorted(g.nodes(data=True), key=lambda nd: nd[0]):
-            info: NodeInfo = d["info"]
+            info = d["info"]
             writer.writerow([info.iri, info.label, main_type(info), " ".join(sorted(info.types)),
                              "|".join(sorted(info.labels - {info.label})), "; ".join(f"{k}: {t}" for k, t in info.facts)])
     with (out / "relations.csv").open("w", encoding="utf-8-sig", newline="") as f:

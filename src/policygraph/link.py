@@ -33,7 +33,7 @@ import pyoxigraph as ox
 from .config import ENTITY_TYPES, PG, iri_base
 from .labels import core, normalise
 from .query import run
-from .store import StoreError, open_store, resolve_store_dir
+from .store import StoreError, open_store, store_dir
 
 # Chinese names are short: one different character in a 6-character core gives 2·5/12 ≈ 0.83, so 0.85
 # accepts a one-character difference only in cores of 7 characters or more, where it is a typo or
@@ -86,6 +86,7 @@ class LinkReport:
     graph: str
     rows: list[RowMatch]
     report: Path | None = None
+    replaced: str | None = None  # what the table's earlier link was, when this one replaced a different one
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.rows if r.status == status)
@@ -184,8 +185,8 @@ def link_table(build: Path, table: Path, type_: str, on: str = "name", key: str 
     missing = [c for c in wanted if c not in header]
     if missing:
         raise LinkError(f"no column {', '.join(map(repr, missing))}; the table has: {', '.join(header)}")
-    store_dir = resolve_store_dir(build)
-    pool = candidates(open_store(store_dir), type_)
+    store_folder = store_dir(build)
+    pool = candidates(open_store(store_folder), type_)
     matches = []
     for i, row in enumerate(rows, 1):
         m = match(row.get(key) or "", pool, on)
@@ -195,14 +196,29 @@ def link_table(build: Path, table: Path, type_: str, on: str = "name", key: str 
     name = quote(table.stem)
     graph = ox.NamedNode(f"{base}graph/link/{name}")
     quads = list(_link_quads(table, rows, matches, wanted, key, graph, base, name))
-    _replace_graph(store_dir, graph, quads)
-    out = store_dir.parent / "links"
+    _replace_graph(store_folder, graph, quads)
+    out = store_folder.parent / "links"
     out.mkdir(exist_ok=True)
-    report = LinkReport(table, graph.value, matches, out / f"{table.stem}-report.csv")
-    write_report(report)
     spec = {"table": str(table.resolve()), "type": type_, "on": on, "key": key, "columns": columns, "base": base}
+    report = LinkReport(table, graph.value, matches, out / f"{table.stem}-report.csv",
+                        _replaced(out / f"{table.stem}.json", spec))
+    write_report(report)
     (out / f"{table.stem}.json").write_text(json.dumps(spec, ensure_ascii=False, indent=1), encoding="utf-8")
     return report
+
+
+def _replaced(spec_file: Path, spec: dict) -> str | None:
+    """The earlier link of a table of the same name, in words, when the new one differs from it (a table's
+    graph holds one link: linking it again replaces the last one)."""
+    try:
+        before = json.loads(spec_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    changed = [k for k in ("table", "type", "on", "key") if before.get(k) != spec[k]]
+    if not changed:
+        return None
+    return (f"replaced the earlier link of {Path(before.get('table', '')).name} as {before.get('type')} "
+            f"(on {before.get('on')}): a table's graph holds its latest link only")
 
 
 def relink(build: Path) -> list[str]:

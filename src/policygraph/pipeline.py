@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from .cache import ExtractionCache, write_cache
 from .config import PREFIXES, corpus_dir, iri_base, ontology_dir
 from .engine import Engine, EngineError, LocalEngine, start_forked
-from .ingest import MAX_BYTES, IngestError, find_files, load_document
+from .ingest import MAX_BYTES, READERS, IngestError, find_files, load_document
 from .model import Document, Entity, Extraction
 from .rdf import Dataset, corpus_dataset, document_graphs
 from .resolve import merge_corpus
@@ -135,8 +135,17 @@ def _checked_base(base: str | None) -> str:
     return chosen
 
 
+def _checked_out(out: Path) -> Path:
+    """The output folder, refused before any work if a file (not a folder) has its name."""
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise BuildError(f"{out}: is a file, not a folder; --out names the folder a build is written to")
+    return out
+
+
 def _nothing_to_build(paths: list[Path], skipped: list[tuple[Path, str]]) -> BuildError:
-    reasons = "; ".join(f"{p}: {r}" for p, r in skipped) or "no .txt, .md or .html files found"
+    kinds = ", ".join(sorted(READERS))
+    reasons = "; ".join(f"{p}: {r}" for p, r in skipped) or f"no {kinds} files found"
     return BuildError(f"nothing to build from {', '.join(map(str, paths))} ({reasons})")
 
 
@@ -162,7 +171,7 @@ def build(paths: Iterable[Path] | None = None, out: Path = Path("build"), base: 
     """
     paths = _checked_paths(paths)
     base = _checked_base(base)
-    out = Path(out)
+    out = _checked_out(out)
     recover(out)
     report = BuildReport(out)
     cache = ExtractionCache(out if update else None)

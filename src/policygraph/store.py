@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from .rdf import Dataset
+if TYPE_CHECKING:  # the store is opened by every reading command: it must not import the pipeline
+    from .rdf import Dataset
 
 
 class StoreError(Exception):
@@ -62,8 +65,11 @@ def concurrently(tasks: Sequence[Callable[[], object]], threads: int) -> None:
             future.result()
 
 
-def resolve_store_dir(path: Path) -> Path:
-    """The store folder of a build folder (or the store folder itself); an error if there is none."""
+def store_dir(path: Path) -> Path:
+    """The store folder of a build folder (or the store folder itself); an error if there is none.
+
+    In a build the store is a symbolic link that each build swaps; this is the link, not where it points.
+    """
     path = Path(path)
     if (path / "store").is_dir():
         path = path / "store"
@@ -74,10 +80,27 @@ def resolve_store_dir(path: Path) -> Path:
     return path
 
 
+def current_store_dir(path: Path) -> Path:
+    """The folder the store link points to now: open this, never the link, so that a build swapping the
+    link while the store opens cannot give a reader files of two stores."""
+    return Path(os.path.realpath(store_dir(path)))
+
+
 def open_store(path: Path, read_only: bool = True) -> ox.Store:
-    """Open a built store (the ``store`` folder of a build, or the build folder itself)."""
-    path = resolve_store_dir(path)
-    try:
-        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot open the store ({exc})") from exc
+    """Open a built store (the ``store`` folder of a build, or the build folder itself).
+
+    The link is resolved first; if a rebuild swapped it and deleted the folder while it was opening, the
+    new folder is opened instead.
+    """
+    for attempt in range(3):
+        real = current_store_dir(path)
+        try:
+            return ox.Store.read_only(str(real)) if read_only else ox.Store(str(real))
+        except OSError as exc:
+            if attempt < 2 and current_store_dir(path) != real:
+                continue  # swapped while opening: open the new one
+            if "Corruption" in str(exc) or "CURRENT" in str(exc) or "MANIFEST" in str(exc):
+                raise StoreError(f"{real}: the store is damaged ({str(exc).splitlines()[0][:200]}); "
+                                 "build it again with `policygraph build`") from exc
+            raise StoreError(f"{real}: cannot open the store ({str(exc).splitlines()[0][:200]})") from exc
+    raise AssertionError("unreachable")

@@ -10,26 +10,21 @@ from __future__ import annotations
 import json
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import pyoxigraph as ox
-from pyvis.network import Network
 
-from .project import NodeInfo, entity_graph
 from .store import open_store
+from .vocabulary import ENTITY_TYPES, TYPES
 
-COLOURS = {
-    "AdministrativeDivision": ("#1f77b4", "box"), "DevelopmentZone": ("#17becf", "box"),
-    "Subdistrict": ("#9ecae1", "box"), "Park": ("#2ca02c", "ellipse"), "Place": ("#98df8a", "ellipse"),
-    "Project": ("#ff7f0e", "diamond"), "Person": ("#d62728", "dot"), "Organization": ("#9467bd", "box"),
-    "Enterprise": ("#8c564b", "box"), "Initiative": ("#e377c2", "star"), "PolicyDocument": ("#7f7f7f", "square"),
-    "Event": ("#bcbd22", "triangle"), "Industry": ("#f7b6d2", "hexagon"),
-}
-TYPE_NAMES_ZH = {
-    "AdministrativeDivision": "行政区划", "DevelopmentZone": "功能区", "Subdistrict": "街道", "Park": "园区",
-    "Place": "地点", "Project": "项目", "Person": "人物", "Organization": "机构", "Enterprise": "企业",
-    "Initiative": "举措", "PolicyDocument": "政策文件", "Event": "事件", "Industry": "产业",
-}
+if TYPE_CHECKING:  # networkx and pyvis load when a page is drawn, not when a command starts
+    import networkx as nx
+    from pyvis.network import Network
+
+    from .projection import NodeInfo
+
+COLOURS = {t.name: (t.colour, t.shape) for t in TYPES.values()}
+TYPE_NAMES_ZH = {t.name: t.zh for t in TYPES.values()}
 MAX_NODES = 1500
 HUB_LABELS = 12
 
@@ -39,12 +34,14 @@ class VizError(Exception):
 
 
 def main_type(node: NodeInfo) -> str:
-    return min(node.types, key=lambda t: list(COLOURS).index(t))
+    return min(node.types, key=ENTITY_TYPES.index)
 
 
 def select(g: nx.MultiDiGraph, focus: str | None = None, depth: int = 1, types: set[str] | None = None,
            max_nodes: int = MAX_NODES) -> tuple[nx.MultiDiGraph, str]:
     """The part of the graph to draw, and a note saying what was left out (empty when nothing was)."""
+    import networkx as nx
+
     note = []
     if types:
         g = g.subgraph([n for n, d in g.nodes(data=True) if d["info"].types & types]).copy()
@@ -69,6 +66,8 @@ def select(g: nx.MultiDiGraph, focus: str | None = None, depth: int = 1, types: 
 
 def network(g: nx.MultiDiGraph) -> Network:
     """The pyvis network of a selection: colour and shape by type, edges labelled by relation."""
+    from pyvis.network import Network
+
     net = Network(directed=True, cdn_resources="in_line")
     # the hubs get labels large enough to read on the whole-graph view; the rest appear on zooming in
     hubs = set(sorted(g.nodes, key=lambda n: (-g.degree(n), n))[:HUB_LABELS])
@@ -117,6 +116,8 @@ def render(g: nx.MultiDiGraph, note: str = "", title: str = "policygraph") -> st
 def write_page(store: Path | ox.Store, out: Path, focus: str | None = None, depth: int = 1,
                types: set[str] | None = None, construct: str | None = None, max_nodes: int = MAX_NODES) -> Path:
     """Draw a built graph (or the result of a CONSTRUCT query on it) as one offline HTML file."""
+    from .projection import entity_graph
+
     st = open_store(store) if isinstance(store, Path) else store
     g = entity_graph(st)
     if construct:
@@ -128,6 +129,8 @@ def write_page(store: Path | ox.Store, out: Path, focus: str | None = None, dept
 
 def _construct_selection(store: ox.Store, g: nx.MultiDiGraph, sparql: str) -> nx.MultiDiGraph:
     """Keep the entities and relations that a CONSTRUCT query returns."""
+    import networkx as nx
+
     from .query import run
 
     result = run(store, sparql)

@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
 
 from ..model import Document
@@ -89,10 +90,19 @@ def title_of(text: str) -> str:
     return ""
 
 
+@cache
+def _known_terms() -> frozenset[str]:
+    """Words a page break may cut in two and that are then joined again: industries and set phrases."""
+    from ..lexicon import lexicon
+
+    lex = lexicon()
+    return frozenset(t for t in lex.industries | lex.set_phrases if len(t) >= 4)
+
+
 def document_from_text(original: str, path: Path, doc_id: str | None = None) -> Document:
     """A document from already decoded text (the entry point tests and other readers use)."""
     digest = hashlib.sha256(original.encode("utf-8")).hexdigest()
-    text, offsets = normalise(original)
+    text, offsets = normalise(original, _known_terms())
     if not text:
         raise IngestError(path, "has no text after normalisation")
     title = title_of(text)  # in the document's own characters

@@ -45,26 +45,62 @@ def _is_wrapped(line: str, width: int) -> bool:
     return width <= COLUMN_WIDTH and len(stripped) >= max(12, int(width * 0.8)) and stripped[-1] not in TERMINAL
 
 
-def paragraphs(original: str) -> list[list[tuple[int, str]]]:
-    """Paragraphs as lists of (offset, line) pieces, wrapped lines and column breaks rejoined."""
+HEADING = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|第[一二三四五六七八九十\d]+[章节条部分])")
+OPENING_QUOTES = "“‘「『《"
+SPLIT_WORD_REACH = 6  # characters each side of a break searched for a known term running across it
+
+
+def _stops_mid_sentence(line: str) -> bool:
+    """Prose (it has clause punctuation) that stops on a character, not a stop mark: the sentence goes on.
+
+    >>> _stops_mid_sentence("1月12日,在中原区委组织召开的观摩推进会上,区委书记李晓雷强调,坚持")
+    True
+    >>> _stops_mid_sentence("(二)聚焦产业升级,构建现代产业体系,推动经济高质量发展")
+    False
+    """
+    line = line.strip()
+    return len(line) >= 20 and bool(CLAUSE_MARKS.search(line)) and _is_han(line[-1]) and not HEADING.match(line)
+
+
+def _splits_a_term(before: str, after: str, terms: frozenset[str]) -> bool:
+    """Whether a known term runs across the break between ``before`` and ``after`` (战略性 | 新兴产业).
+
+    >>> _splits_a_term("都市型工业方面,以战略性", "新兴产业、未来产业为导向", frozenset({"战略性新兴产业"}))
+    True
+    """
+    if not terms or not before or not after or not _is_han(before[-1]) or before[-1] in TERMINAL:
+        return False
+    left, right = before[-SPLIT_WORD_REACH:], after[:SPLIT_WORD_REACH]
+    return any(left[i:] + right[:j] in terms for i in range(len(left)) for j in range(1, len(right) + 1))
+
+
+def paragraphs(original: str, terms: frozenset[str] = frozenset()) -> list[list[tuple[int, str]]]:
+    """Paragraphs as lists of (offset, line) pieces, wrapped lines and column and page breaks rejoined.
+
+    ``terms`` are known words (industries, set phrases): a blank line that cuts one in two is a page break.
+    """
     result: list[list[tuple[int, str]]] = []
     carry = False
     for block in _blocks(original):
+        if result and not carry and _splits_a_term(result[-1][-1][1].strip(), block[0][1].strip(), terms):
+            carry = True
         lengths = sorted(len(line.strip()) for _, line in block)
         width = lengths[len(lengths) * 3 // 4] if lengths else 0  # robust column width
         if len(block) == 1:
             width = max(width, COLUMN_WIDTH + 1)
-        for offset, line in block:
+        for i, (offset, line) in enumerate(block):
             if carry and result:
                 result[-1].append((offset, line))
             else:
                 result.append([(offset, line)])
-            carry = _is_wrapped(line, width) if len(block) > 1 else False
+            following = block[i + 1][1].lstrip() if i + 1 < len(block) else ""
+            carry = len(block) > 1 and (_is_wrapped(line, width) or (  # a quote opening the next line goes on
+                following[:1] in OPENING_QUOTES and _stops_mid_sentence(line)))
         # a column break inside a sentence: the block's last line is full width and unterminated
         last = block[-1][1].strip()
         carry = len(block) > 1 and _is_wrapped(last, width) and len(last) >= width
         # a page break inside a sentence: prose (it has clause punctuation) that stops mid-word
-        carry = carry or (len(last) >= 20 and bool(CLAUSE_MARKS.search(last)) and _is_han(last[-1]))
+        carry = carry or _stops_mid_sentence(last)
     return result
 
 
@@ -72,8 +108,8 @@ def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-def normalise(original: str) -> tuple[str, tuple[int, ...]]:
-    """Normalised text and, for each of its characters, the offset it came from.
+def normalise(original: str, terms: frozenset[str] = frozenset()) -> tuple[str, tuple[int, ...]]:
+    """Normalised text and, for each of its characters, the offset it came from (``terms``: see :func:`paragraphs`).
 
     >>> text, offsets = normalise("1月12日、13日，在中原区委、区政府组\\n织召开的2023年重点项目建设工作第一次\\n观摩推进会上。\\n\\n第二段")
     >>> text
@@ -85,7 +121,7 @@ def normalise(original: str) -> tuple[str, tuple[int, ...]]:
     chars: list[str] = []
     offsets: list[int] = []
     seen: set[str] = set()
-    for para in paragraphs(original):
+    for para in paragraphs(original, terms):
         para_chars: list[str] = []
         para_offsets: list[int] = []
         for offset, line in para:
