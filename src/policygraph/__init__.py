@@ -5,7 +5,7 @@ the extraction pipeline, jieba or networkx.
 
 >>> import policygraph
 >>> sorted(policygraph.__all__)[:3]
-['BuildReport', 'build', 'entity_graph']
+['BuildReport', 'Result', 'build']
 """
 
 from __future__ import annotations

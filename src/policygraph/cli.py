@@ -111,6 +111,8 @@ def build(
             raise fail(str(exc)) from None
     for path, reason in report.skipped:
         typer.secho(f"skipped {path}: {reason}", err=True, fg=typer.colors.YELLOW)
+    for path, warning in report.warnings:
+        typer.secho(f"warning {path}: {warning}", err=True, fg=typer.colors.YELLOW)
     table = Table(title=f"{len(report.documents)} documents → {report.out}")
     table.add_column("type")
     table.add_column("entities", justify="right")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from .spreadsheet import safe_row
 from .store import open_store
 from .vocabulary import PREDECLARED
 
@@ -107,14 +108,15 @@ def write_csv(store: ox.Store, out: Path) -> None:
         writer.writerow(["iri", "label", "type", "types", "alt_labels", "facts"])
         for _, d in sorted(g.nodes(data=True), key=lambda nd: nd[0]):
             info = d["info"]
-            writer.writerow([info.iri, info.label, main_type(info), " ".join(sorted(info.types)),
-                             "|".join(sorted(info.labels - {info.label})), "; ".join(f"{k}: {t}" for k, t in info.facts)])
+            writer.writerow(safe_row([info.iri, info.label, main_type(info), " ".join(sorted(info.types)),
+                                      "|".join(sorted(info.labels - {info.label})),
+                                      "; ".join(f"{k}: {t}" for k, t in info.facts)]))
     with (out / "relations.csv").open("w", encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(["subject", "subject_label", "relation", "object", "object_label", "evidence", "document"])
         for s, o, key, d in sorted(g.edges(keys=True, data=True), key=lambda e: e[:3]):
             sentence, doc = (d.get("evidence") or [("", "")])[0]
-            writer.writerow([s, g.nodes[s]["info"].label, key, o, g.nodes[o]["info"].label, sentence, doc])
+            writer.writerow(safe_row([s, g.nodes[s]["info"].label, key, o, g.nodes[o]["info"].label, sentence, doc]))
 
 
 EXPORTERS: dict[str, Callable[[ox.Store, Path], None]] = {

@@ -33,6 +33,7 @@ import pyoxigraph as ox
 from .config import ENTITY_TYPES, PG, iri_base
 from .labels import core, normalise
 from .query import run
+from .spreadsheet import safe_row
 from .store import StoreError, open_store, store_dir
 
 # Chinese names are short: one different character in a 6-character core gives 2·5/12 ≈ 0.83, so 0.85
@@ -308,6 +309,6 @@ def write_report(report: LinkReport) -> None:
         writer.writerow(["row", "key", "status", "method", "score", "entity", "label"])
         for m in report.rows:
             if not m.entities:
-                writer.writerow([m.row, m.key, m.status, m.method, m.score, "", ""])
+                writer.writerow(safe_row([m.row, m.key, m.status, m.method, m.score, "", ""]))
             for c in m.entities:
-                writer.writerow([m.row, m.key, m.status, m.method, m.score, c.iri, c.label])
+                writer.writerow(safe_row([m.row, m.key, m.status, m.method, m.score, c.iri, c.label]))

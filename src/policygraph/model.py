@@ -26,6 +26,7 @@ class Document:
     source_offsets: tuple[int, ...]  # text[i] came from original[source_offsets[i]]
     sha256: str
     traditional: bool = False  # written in traditional characters; ``text`` holds them simplified
+    warnings: tuple[str, ...] = ()  # what was read in spite of a problem (a cut-off last character, ...)
 
     def as_written(self, start: int, end: int) -> str:
         """``text[start:end]`` in the document's own characters (traditional ones where it used them)."""

@@ -6,6 +6,7 @@ that fails or is killed leaves the previous graph, store and page as they were.
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
 import shutil
@@ -44,6 +45,7 @@ class BuildReport:
     out: Path
     documents: list[str] = field(default_factory=list)
     skipped: list[tuple[Path, str]] = field(default_factory=list)
+    warnings: list[tuple[Path, str]] = field(default_factory=list)  # files read in spite of a problem
     counts_by_type: Counter[str] = field(default_factory=Counter)
     quads: int = 0
     relations: int = 0
@@ -120,7 +122,7 @@ def read_documents(paths: Sequence[Path], progress: Progress | None = None,
 def _checked_paths(paths: Iterable[Path] | None) -> list[Path]:
     paths = [Path(p) for p in paths] if paths else [corpus_dir()]
     for p in paths:
-        if not p.exists():
+        if not p.exists() and not p.is_symlink():  # a broken link is a file to skip, with its reason
             raise BuildError(f"{p}: no such file or folder")
     return paths
 
@@ -172,11 +174,17 @@ def build(paths: Iterable[Path] | None = None, out: Path = Path("build"), base: 
     paths = _checked_paths(paths)
     base = _checked_base(base)
     out = _checked_out(out)
+    with _locked(out):
+        return _build(paths, out, base, html, progress, update, max_bytes, engine or LocalEngine(workers))
+
+
+def _build(paths: list[Path], out: Path, base: str, html: bool, progress: Progress | None, update: bool,
+           max_bytes: int, engine: Engine) -> BuildReport:
     recover(out)
     report = BuildReport(out)
     cache = ExtractionCache(out if update else None)
     with report.timed("read and extract"):
-        extractions = _extract_or_fail(paths, report, cache, max_bytes, engine or LocalEngine(workers), progress)
+        extractions = _extract_or_fail(paths, report, cache, max_bytes, engine, progress)
     with report.timed("merge"):
         corpus = merge_corpus(extractions, base)
     with report.timed("quads"):
@@ -195,7 +203,7 @@ def build(paths: Iterable[Path] | None = None, out: Path = Path("build"), base: 
                          "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": "http://www.w3.org/2001/XMLSchema#",
                          "id": f"{base}id/"})
         with report.timed("write"):
-            _write(extractions, quads, staging, prefixes, base, (engine or LocalEngine(workers)).local_cores)
+            _write(extractions, quads, staging, prefixes, base, engine.local_cores)
         if html:
             from .viz import write_page
             with report.timed("page"):
@@ -212,6 +220,37 @@ def build(paths: Iterable[Path] | None = None, out: Path = Path("build"), base: 
     if progress:
         progress("write", 1, 1)
     return report
+
+
+@contextmanager
+def _locked(out: Path) -> Iterator[None]:
+    """Hold ``.NAME.lock`` beside the output folder for the whole build: a second build into the same folder
+    is told it is busy, so one build's clean-up never deletes what the other is writing."""
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(out.parent / f".{out.name}.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise BuildError(f"{out}: cannot write the output folder ({exc.strerror or exc})") from exc
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "another process"
+            raise BuildError(f"{out}: busy, another build (pid {holder}) is writing this folder; "
+                             "run this one when it has finished") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock; the file stays, so no second lock file can appear
+
+
+def _checkpoint(name: str) -> None:
+    """Where a test can stop a build: with ``POLICYGRAPH_PAUSE_AT=name`` the build writes the name to
+    ``POLICYGRAPH_PAUSE_FILE`` and waits there (to be killed). A no-op otherwise."""
+    if os.environ.get("POLICYGRAPH_PAUSE_AT") == name:
+        Path(os.environ["POLICYGRAPH_PAUSE_FILE"]).write_text(name, encoding="utf-8")
+        time.sleep(600)
 
 
 def _write(extractions: list[Extraction], quads: Dataset, staging: Path, prefixes: dict[str, str], base: str,
@@ -295,6 +334,7 @@ def _extra_graphs(base: str) -> list[tuple[Path, str]]:
 
 def _count(report: BuildReport, extractions: list[Extraction], corpus: dict[str, Entity], quads: int) -> None:
     report.documents = [x.document.id for x in extractions]
+    report.warnings = [(x.document.path, w) for x in extractions for w in x.document.warnings]
     for e in corpus.values():
         report.counts_by_type.update(e.types)
     report.quads = quads
@@ -312,6 +352,7 @@ def _move_into_place(staging: Path, out: Path) -> None:
     artefact either old or new, never missing; :func:`recover` clears what the killed build left over.
     """
     out.mkdir(parents=True, exist_ok=True)
+    _checkpoint("swap")
     for item in sorted(staging.iterdir()):
         if item.name.startswith("."):
             continue
@@ -320,11 +361,13 @@ def _move_into_place(staging: Path, out: Path) -> None:
             _swap_directory(item, target, staging.name.lstrip("."))
         else:
             os.replace(item, target)
+        _checkpoint(f"swapped {item.name}")
 
 
 def _swap_directory(new: Path, target: Path, token: str) -> None:
     home = target.parent / f".{target.name}-{token}"
     os.replace(new, home)
+    _checkpoint(f"parked {target.name}")
     link = target.parent / f".{target.name}.link"
     if link.is_symlink() or link.exists():
         link.unlink()
@@ -348,7 +391,8 @@ def recover(out: Path) -> None:
                 shutil.rmtree(old) if old.is_dir() else old.unlink()
             else:
                 os.replace(old, target)
-        in_use = {os.readlink(p) for p in out.iterdir() if p.is_symlink()}
+        # only the artefacts' own links count: a half-made ``.NAME.link`` of a killed build holds nothing
+        in_use = {os.readlink(p) for p in out.iterdir() if p.is_symlink() and not p.name.endswith(".link")}
         for home in [*out.glob(".store-*"), *out.glob(".cache-*")]:
             if home.is_dir() and not home.is_symlink() and home.name not in in_use:
                 shutil.rmtree(home, ignore_errors=True)

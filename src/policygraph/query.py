@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .spreadsheet import safe_row
 from .vocabulary import PREDECLARED
 
 
@@ -204,14 +205,15 @@ def run(store: ox.Store, sparql: str, allowed_services: Iterable[str] = ()) -> R
 
 
 def format_result(result: Result, fmt: str) -> str:
-    """``csv``, ``tsv`` or ``json`` text (the table format is drawn by the CLI)."""
+    """``csv``, ``tsv`` or ``json`` text (the table format is drawn by the CLI); CSV and TSV cells that a
+    spreadsheet would run as formulas are neutralised (:mod:`policygraph.spreadsheet`)."""
     if fmt == "json":
         return json.dumps([dict(zip(result.columns, row, strict=True)) for row in result.rows],
                           ensure_ascii=False, indent=1)
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n")
     writer.writerow(result.columns)
-    writer.writerows([["" if v is None else v for v in row] for row in result.rows])
+    writer.writerows([safe_row(row) for row in result.rows])
     return buf.getvalue()
 
 

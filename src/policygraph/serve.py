@@ -150,9 +150,15 @@ def execute(store: ox.Store, job: QueryJob, max_results: int, allowed_services: 
     except SyntaxError as exc:
         return _text(400, explain_syntax_error(job.query, exc))
     except MemoryError:
-        return _text(507, "the query needed more memory than a query may use here")
+        return _text(507, "the query needed more memory than a query may use here (--memory)")
     except Exception as exc:  # an error met part-way through the results: the query's failure, not the worker's
         return _text(400, f"the query failed: {exc.__class__.__name__}: {exc}")
+    except BaseException as exc:  # pyo3's PanicException (a Rust panic, an allocation refused) is no Exception
+        if isinstance(exc, KeyboardInterrupt | SystemExit):
+            raise
+        if "alloc" in str(exc) or "memory" in str(exc):
+            return _text(507, "the query needed more memory than a query may use here (--memory)")
+        return _text(500, f"the query failed inside the store: {exc.__class__.__name__}: {exc}")
 
 
 def _write(result: Any, job: QueryJob, max_results: int) -> Answer:
@@ -335,10 +341,11 @@ class Workers:
         replacing.add_done_callback(self.replacing.discard)
         if timed_out:
             return _text(503, f"the query was stopped after the {self.settings.timeout:g} s time limit")
-        if exitcode is not None and exitcode < 0 and -exitcode in (signal.SIGABRT, signal.SIGKILL, signal.SIGSEGV):
-            return _text(507, f"the query stopped its worker (signal {-exitcode}): most likely it needed more than "
-                              f"the {self.settings.memory_mb} MB a query may use (--memory)")
-        return _text(500, f"the query's worker stopped unexpectedly (exit code {exitcode})")
+        how = f"signal {-exitcode}" if exitcode is not None and exitcode < 0 else f"exit code {exitcode}"
+        if self.settings.memory_mb > 0:  # a refused allocation aborts Oxigraph's Rust code
+            return _text(507, f"the query stopped its worker ({how}): most likely it needed more than the "
+                              f"{self.settings.memory_mb} MB a query may use (--memory)")
+        return _text(500, f"the query's worker stopped unexpectedly ({how})")
 
     def stop(self) -> None:
         for spare in self.spares:

@@ -96,7 +96,7 @@ def open_store(path: Path, read_only: bool = True) -> ox.Store:
         real = current_store_dir(path)
         try:
             return ox.Store.read_only(str(real)) if read_only else ox.Store(str(real))
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:  # RocksDB reports a folder deleted under it as "Corruption"
             if attempt < 2 and current_store_dir(path) != real:
                 continue  # swapped while opening: open the new one
             if "Corruption" in str(exc) or "CURRENT" in str(exc) or "MANIFEST" in str(exc):

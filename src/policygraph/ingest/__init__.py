@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -26,14 +28,32 @@ HEADER_CHARS = 400  # a bare date further in is an event's date, not the documen
 def find_files(paths: Iterable[Path]) -> Iterator[Path]:
     """The files named, and every file below the folders named (hidden ones aside), in a stable order.
 
-    Unsupported files are listed too, so that the build can say it skipped them.
+    Unsupported files are listed too, so that the build can say it skipped them, and so are what cannot
+    be files to read: dangling links, links that loop back to a folder above, folders that cannot be
+    listed. Reading each of those fails with a reason (:func:`~policygraph.ingest.readers.read_bytes`).
     """
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file()
-                              and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            yield from sorted(_walk(path))
         else:
             yield path
+
+
+def _walk(top: Path) -> Iterator[Path]:
+    seen = {os.path.realpath(top)}
+    unreadable: list[Path] = []
+    for folder, dirs, files in os.walk(top, followlinks=True, onerror=lambda e: unreadable.append(Path(e.filename))):
+        here = Path(folder)
+        for name in list(dirs):
+            real = os.path.realpath(here / name)
+            if name.startswith(".") or real in seen:
+                dirs.remove(name)
+                if not name.startswith("."):
+                    yield here / name  # a link back to a folder already walked: a loop
+                continue
+            seen.add(real)
+        yield from (here / name for name in files if not name.startswith("."))
+    yield from (p for p in unreadable if p != top)
 
 
 def document_id(path: Path, digest: str) -> str:
@@ -126,4 +146,6 @@ def document_from_text(original: str, path: Path, doc_id: str | None = None) -> 
 
 def load_document(path: Path, max_bytes: int = MAX_BYTES) -> Document:
     """Read, decode and normalise one file; raises :class:`IngestError` with the reason."""
-    return document_from_text(read_text(path, max_bytes), path)
+    warnings: list[str] = []
+    doc = document_from_text(read_text(path, max_bytes, warnings), path)
+    return replace(doc, warnings=tuple(warnings)) if warnings else doc

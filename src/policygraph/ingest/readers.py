@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import errno
+import io
+import os
+import stat
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -41,9 +45,10 @@ def _common_share(text: str) -> float:
     return sum(c in COMMON for c in han) / len(han) if han else 0.0
 
 
-def decode(data: bytes, path: Path) -> str:
+def decode(data: bytes, path: Path, warnings: list[str] | None = None) -> str:
     """UTF-8 (with or without BOM) or UTF-16 with BOM, else GB18030 (a superset of GBK and GB2312) or
-    Big5, whichever reads as real Chinese text.
+    Big5, whichever reads as real Chinese text. UTF-8 whose last character is cut off (a truncated
+    download) is read with that character replaced, and a note goes to ``warnings``.
 
     >>> decode("中原区".encode("gbk"), Path("x.txt"))
     '中原区'
@@ -63,8 +68,11 @@ def decode(data: bytes, path: Path) -> str:
         raise IngestError(path, "looks binary (contains NUL bytes)")
     try:
         return _text_or_binary(data.decode("utf-8"), path)
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            if warnings is not None:
+                warnings.append("its last character is cut off (a truncated file?); read without it")
+            return _text_or_binary(data[:exc.start].decode("utf-8") + "\ufffd", path)
     readings = []
     for encoding in ("gb18030", "big5hkscs"):
         try:
@@ -136,19 +144,22 @@ def html_to_text(html: str) -> str:
     return "".join(parser.parts)
 
 
-def read_docx(path: Path) -> str:
-    """Paragraphs and table cells of a Word document, in document order."""
-    import zipfile
+def read_docx(path: Path, data: bytes) -> str:
+    """Paragraphs and table cells of a Word document, in document order.
 
+    Any failure of the reader (a broken zip, broken XML inside a valid zip, ...) is an :class:`IngestError`.
+    """
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise IngestError(path, f"is not a valid .docx file ({exc.__class__.__name__})") from None
+        return _docx_text(docx.Document(io.BytesIO(data)))
+    except Exception as exc:  # python-docx and lxml raise many kinds; each means "this is no readable .docx"
+        raise IngestError(path, f"is not a valid .docx file ({exc.__class__.__name__}: {str(exc)[:120]})") from None
+
+
+def _docx_text(document: object) -> str:
     parts: list[str] = []
-    body = document.element.body
+    body = document.element.body  # type: ignore[attr-defined]
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
@@ -162,62 +173,104 @@ def read_docx(path: Path) -> str:
     return "\n\n".join(parts)
 
 
-def read_pdf(path: Path) -> str:
-    """The text layer of a PDF, page by page (a scanned PDF has none: policygraph does no OCR)."""
+def read_pdf(path: Path, data: bytes) -> str:
+    """The text layer of a PDF, page by page (a scanned PDF has none: policygraph does no OCR).
+
+    Any failure of the reader (pypdf's errors, its limits on hostile files, recursion) is an :class:`IngestError`.
+    """
     import logging
 
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed-but-readable files warn on every page
     try:
-        reader = PdfReader(str(path))
+        reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise IngestError(path, "is an encrypted PDF")
         pages = [page.extract_text() or "" for page in reader.pages]
     except IngestError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise IngestError(path, f"is not a readable PDF ({exc.__class__.__name__}: {exc})") from None
+    except Exception as exc:  # pypdf raises many kinds (PdfReadError, LimitReachedError, KeyError, ...)
+        raise IngestError(path, f"is not a readable PDF ({exc.__class__.__name__}: {str(exc)[:120]})") from None
     text = "\n\n".join(pages)
     if not text.strip():
         raise IngestError(path, "is a PDF with no text layer (scanned? policygraph does no OCR)")
     return text
 
 
-def _read_text_file(path: Path, data: bytes) -> str:
-    return decode(data, path)
+def _read_text_file(path: Path, data: bytes, warnings: list[str]) -> str:
+    return decode(data, path, warnings)
 
 
-def _read_html_file(path: Path, data: bytes) -> str:
-    return html_to_text(decode(data, path))
+def _read_html_file(path: Path, data: bytes, warnings: list[str]) -> str:
+    return html_to_text(decode(data, path, warnings))
 
 
-READERS: dict[str, Callable[[Path, bytes], str]] = {
+READERS: dict[str, Callable[[Path, bytes, list[str]], str]] = {
     ".txt": _read_text_file, ".md": _read_text_file, ".html": _read_html_file, ".htm": _read_html_file,
-    ".docx": lambda path, _: read_docx(path), ".pdf": lambda path, _: read_pdf(path),
+    ".docx": lambda path, data, _: read_docx(path, data), ".pdf": lambda path, data, _: read_pdf(path, data),
 }
 HINTS = {".doc": "save it as .docx", ".wps": "save it as .docx", ".xls": "export it as CSV", ".rtf": "save it as .docx"}
 MAX_BYTES = 50 * 1024 * 1024
 
 
-def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
-    """The text content of one supported file; :class:`IngestError` says why a file cannot be read."""
+def regular_file(path: Path) -> os.stat_result:
+    """The file's status when it is a regular file (links followed); otherwise an :class:`IngestError`
+    saying what it is: a dangling link, a loop, a FIFO, a device, a folder that cannot be listed."""
+    try:
+        info = os.stat(path)  # follows links: a dangling one or a loop fails here
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise IngestError(path, "is a symbolic link loop") from None
+        if path.is_symlink():
+            raise IngestError(path, "is a dangling symbolic link (its target does not exist)") from None
+        raise IngestError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        if path.is_symlink():  # a folder walk names a link only when it leads back to a folder already read
+            raise IngestError(path, "is a symbolic link loop (it leads back to a folder already read)")
+        raise IngestError(path, "is a folder that cannot be listed (permission denied?)")
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a device" if stat.S_ISCHR(info.st_mode) or \
+            stat.S_ISBLK(info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode) else "not a regular file"
+        raise IngestError(path, f"is {kind}, not a regular file")
+    return info
+
+
+def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """A regular file's bytes, at most ``max_bytes`` of them read: a FIFO, a device or a folder is refused
+    before it is opened, and the size is that of the bytes read, not what the file system reports."""
+    info = regular_file(path)
+    limit = f"over the {max_bytes / 1048576:g} MB limit (--max-size)"
+    if info.st_size > max_bytes:
+        raise IngestError(path, f"is {info.st_size / 1048576:.1f} MB, {limit}")
+    try:
+        with open(path, "rb") as f:
+            data = f.read(max_bytes + 1)
+    except OSError as exc:
+        raise IngestError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    if len(data) > max_bytes:
+        raise IngestError(path, f"is larger than it says, {limit}")
+    return data
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES, warnings: list[str] | None = None) -> str:
+    """The text content of one supported file; :class:`IngestError` says why a file cannot be read, and
+    ``warnings`` gets what was read in spite of a problem."""
+    regular_file(path)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         hint = f" ({HINTS[path.suffix.lower()]})" if path.suffix.lower() in HINTS else ""
         raise IngestError(path, f"unsupported file type {path.suffix or '(none)'}{hint}; "
                                 f"supported: {', '.join(READERS)}")
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise IngestError(path, f"is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:g} MB limit (--max-size)")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise IngestError(path, f"cannot be read ({exc.strerror or exc})") from exc
+    data = read_bytes(path, max_bytes)
     if not data.strip():
         raise IngestError(path, "is empty")
-    text = reader(path, data)
+    try:
+        text = reader(path, data, warnings if warnings is not None else [])
+    except IngestError:
+        raise
+    except Exception as exc:  # a reader's bug must cost this file, not the build
+        raise IngestError(path, f"could not be read ({exc.__class__.__name__}: {str(exc)[:120]})") from None
     if not text.strip():
         raise IngestError(path, "has no text")
     return text
