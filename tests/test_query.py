@@ -24,17 +24,20 @@ SELECT ?area (COUNT(DISTINCT ?i) AS ?n) WHERE {
   ?a pg:implements ?i ; skos:prefLabel ?area . ?i skos:prefLabel ?initiative .
 } GROUP BY ?area""",
     "documents": """
-SELECT DISTINCT ?id ?title ?date ?area (COUNT(DISTINCT ?e) AS ?entities) WHERE {
-  ?d a pg:SourceDocument ; dcterms:identifier ?id ; dcterms:title ?title .
-  OPTIONAL { ?d dcterms:date ?date }
+SELECT DISTINCT ?id ?title ?date ?year ?area ?source (COUNT(DISTINCT ?e) AS ?entities) WHERE {
+  ?d a pg:SourceDocument ; dcterms:identifier ?id .
+  OPTIONAL { ?d dcterms:title ?title }
+  OPTIONAL { ?d dcterms:issued ?date }
+  OPTIONAL { ?d dcterms:temporal ?year }
   OPTIONAL { ?d dcterms:spatial/skos:prefLabel ?area }
+  OPTIONAL { ?d dcterms:source ?source }
   OPTIONAL { ?e pg:mentionedIn ?d }
-} GROUP BY ?id ?title ?date ?area""",
+} GROUP BY ?id ?title ?date ?year ?area ?source""",
     "evidence": """
 SELECT ?document ?subject ?relation ?object ?sentence WHERE {
   { SELECT ?d ?document ?date WHERE {
       ?d a pg:SourceDocument ; dcterms:identifier ?document .
-      OPTIONAL { ?d dcterms:date ?date }
+      OPTIONAL { ?d dcterms:issued ?date }
     } ORDER BY DESC(?date) ?document LIMIT 5 }
   ?ev oa:hasSource ?d ; a pg:Evidence ; pg:sentence ?sentence .
   ?st prov:wasDerivedFrom ?ev ; a rdf:Statement ; rdf:subject/skos:prefLabel ?subject ; rdf:predicate ?p ;

@@ -38,7 +38,11 @@ def code_fingerprint() -> str:
 
 
 def key(doc: Document) -> str:
-    return hashlib.sha256(f"{doc.id}|{doc.path.name}|{doc.sha256}|{code_fingerprint()}".encode()).hexdigest()[:32]
+    """A document's cache key: its text, and what it states about itself (a changed date, area or title
+    changes what is extracted), under this code and these lexicons."""
+    stated = repr((doc.title, doc.date, doc.date_from, doc.year, doc.source, doc.stated_area, doc.publisher))
+    return hashlib.sha256(f"{doc.id}|{doc.path.name}|{doc.sha256}|{stated}|{code_fingerprint()}".encode()
+                          ).hexdigest()[:32]
 
 
 class ExtractionCache:

@@ -80,6 +80,9 @@ def build(
     nquads: Annotated[Path | None, typer.Option("--nquads", help="Write the graph as N-Quads to this file ('-': "
                                                                 "standard output) for a server triplestore, "
                                                                 "instead of a build folder.")] = None,
+    manifest: Annotated[Path | None, typer.Option(help="A CSV or JSON Lines file of metadata for the files: "
+                                                       "path, and any of title, date, source, area, publisher, "
+                                                       "language. Front matter in a file wins.")] = None,
 ) -> None:
     """Build graph.trig, an Oxigraph store and graph.html from documents (or N-Quads with --nquads)."""
     from rich.progress import BarColumn, Progress, TextColumn
@@ -94,7 +97,7 @@ def build(
     except engine.EngineError as exc:
         raise fail(str(exc)) from None
     if nquads is not None:
-        return _build_nquads(paths, nquads, base, int(max_size * 1024 * 1024), runner)
+        return _build_nquads(paths, nquads, base, int(max_size * 1024 * 1024), runner, manifest)
     target = update or out_dir
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
                   console=err, transient=True) as bar:
@@ -106,7 +109,7 @@ def build(
         try:
             report = pipeline.build(paths, target, base=base, html=html, progress=progress,
                                     update=update is not None, max_bytes=int(max_size * 1024 * 1024),
-                                    engine=runner)
+                                    engine=runner, manifest=manifest)
         except (pipeline.BuildError, store.StoreError) as exc:
             raise fail(str(exc)) from None
     for path, reason in report.skipped:
@@ -138,16 +141,18 @@ def build(
 
 
 def _build_nquads(paths: list[Path] | None, target: Path, base: str | None, max_bytes: int,
-                  runner: Engine) -> None:
+                  runner: Engine, manifest: Path | None) -> None:
     from . import pipeline
 
     try:
         report = pipeline.build_nquads(paths, sys.stdout.buffer if str(target) == "-" else target, base=base,
-                                       max_bytes=max_bytes, engine=runner)
+                                       max_bytes=max_bytes, engine=runner, manifest=manifest)
     except pipeline.BuildError as exc:
         raise fail(str(exc)) from None
     for path, reason in report.skipped:
         typer.secho(f"skipped {path}: {reason}", err=True, fg=typer.colors.YELLOW)
+    for path, warning in report.warnings:
+        typer.secho(f"warning {path}: {warning}", err=True, fg=typer.colors.YELLOW)
     typer.secho(f"{len(report.documents)} documents → {report.quads} quads in {target}", err=True)
 
 

@@ -46,6 +46,7 @@ class Lexicon:
     industries: frozenset[str]
     set_phrases: frozenset[str]
     stat_zones: dict[str, Division]  # development zones with an NBS statistical area code, by name
+    national_zones: frozenset[str]  # national development zones by name and short name (苏州工业园区, 合肥经开区)
     indicator_names: dict[str, str]  # short or older indicator names → the national indicator's name
 
     @cached_property
@@ -113,8 +114,21 @@ def lexicon(root: Path | None = None) -> Lexicon:
         industries=frozenset(_lines(root / "industries.txt")),
         set_phrases=frozenset(_lines(root / "setphrases.txt")),
         stat_zones={z.name: z for z in _divisions(root / "statzones.tsv", level="zone").values()},
+        national_zones=frozenset(_zone_names(line.split("\t")[0] for line in _lines(root / "national-zones.tsv")[1:])),
         indicator_names=dict(line.split("\t") for line in _lines(root / "indicators.tsv")[1:]),
     )
+
+
+def _zone_names(names: Iterable[str]) -> Iterable[str]:
+    """Each zone's name and its usual short form (合肥经济技术开发区 → 合肥经开区).
+
+    >>> sorted(_zone_names(["合肥经济技术开发区", "苏州工业园区"]))
+    ['合肥经开区', '合肥经济技术开发区', '苏州工业园区']
+    """
+    for name in names:
+        yield name
+        if name.endswith("经济技术开发区") and len(name) > len("经济技术开发区") + 1:
+            yield name[: -len("经济技术开发区")] + "经开区"
 
 
 class TermFinder:
@@ -164,6 +178,11 @@ class TermFinder:
 @cache
 def division_finder() -> TermFinder:
     return TermFinder(lexicon().divisions_by_name)
+
+
+@cache
+def national_zone_finder() -> TermFinder:
+    return TermFinder(lexicon().national_zones, min_length=4)
 
 
 @cache

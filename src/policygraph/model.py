@@ -18,8 +18,8 @@ class Document:
 
     id: str
     path: Path
-    title: str
-    date: str | None  # ISO date of publication when the text states one
+    title: str  # the headline, or "" when the text has none
+    date: str | None  # ISO date of publication
     year: int | None  # the year the document is about
     original: str  # the decoded file as read
     text: str  # normalised: lines rejoined, repeated paragraphs dropped, NFKC per character
@@ -27,6 +27,17 @@ class Document:
     sha256: str
     traditional: bool = False  # written in traditional characters; ``text`` holds them simplified
     warnings: tuple[str, ...] = ()  # what was read in spite of a problem (a cut-off last character, ...)
+    source: str | None = None  # the web address it was saved from
+    publisher: str | None = None
+    language: str = "zh"
+    stated_area: str | None = None  # the area front matter or a manifest says it is about, by name
+    date_from: str | None = None  # where ``date`` was read: "stated", "page", "text" (a date line) or "address"
+    extra: tuple[tuple[str, str], ...] = ()  # other front-matter or manifest keys
+
+    @property
+    def dated_by_line(self) -> bool:
+        """Whether the date is the document's own (stated, or its date line), so 今天 and 昨天 can be dated."""
+        return self.date is not None and self.date_from != "address"
 
     def as_written(self, start: int, end: int) -> str:
         """``text[start:end]`` in the document's own characters (traditional ones where it used them)."""

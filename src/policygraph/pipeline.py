@@ -25,7 +25,16 @@ import pyoxigraph as ox
 from .cache import ExtractionCache, write_cache
 from .config import PREFIXES, corpus_dir, iri_base, ontology_dir
 from .engine import Engine, EngineError, LocalEngine, start_forked
-from .ingest import MAX_BYTES, READERS, IngestError, find_files, load_document
+from .ingest import (
+    MAX_BYTES,
+    READERS,
+    IngestError,
+    Manifest,
+    ManifestError,
+    find_files,
+    load_document,
+    read_manifest,
+)
 from .model import Document, Entity, Extraction
 from .rdf import Dataset, corpus_dataset, document_graphs
 from .resolve import merge_corpus
@@ -79,13 +88,14 @@ class BuildReport:
 
 def extract_files(paths: Sequence[Path], progress: Progress | None = None,
                   skipped: list[tuple[Path, str]] | None = None, cache: ExtractionCache | None = None,
-                  max_bytes: int = MAX_BYTES, engine: Engine | None = None) -> list[Extraction]:
+                  max_bytes: int = MAX_BYTES, engine: Engine | None = None,
+                  manifest: Manifest | None = None) -> list[Extraction]:
     """Read and extract every file; unreadable ones are recorded in ``skipped``, cached ones reused.
 
     The ``engine`` runs the extraction (default: in this process); extraction is a pure function of
     the document, so every engine gives the same result.
     """
-    docs = read_documents(paths, progress, skipped, max_bytes)
+    docs = read_documents(paths, progress, skipped, max_bytes, manifest)
     results: list[Extraction | None] = [cache.get(doc) if cache else None for doc in docs]
     todo = [i for i, x in enumerate(results) if x is None]
     extracted = (engine or LocalEngine()).map([docs[i] for i in todo])
@@ -97,14 +107,16 @@ def extract_files(paths: Sequence[Path], progress: Progress | None = None,
 
 
 def read_documents(paths: Sequence[Path], progress: Progress | None = None,
-                   skipped: list[tuple[Path, str]] | None = None, max_bytes: int = MAX_BYTES) -> list[Document]:
-    """Every readable file under ``paths`` as a document, ids made unique; unreadable ones go to ``skipped``."""
+                   skipped: list[tuple[Path, str]] | None = None, max_bytes: int = MAX_BYTES,
+                   manifest: Manifest | None = None) -> list[Document]:
+    """Every readable file under ``paths`` as a document, ids made unique; unreadable ones go to ``skipped``.
+    A ``manifest`` gives metadata to the files it has a row for."""
     files = list(find_files(paths))
     docs = []
     seen_ids: Counter[str] = Counter()
     for i, path in enumerate(files):
         try:
-            doc = load_document(path, max_bytes)
+            doc = load_document(path, max_bytes, manifest.get(path) if manifest else None)
         except IngestError as exc:
             if skipped is not None:
                 skipped.append((exc.path, exc.reason))
@@ -152,39 +164,57 @@ def _nothing_to_build(paths: list[Path], skipped: list[tuple[Path, str]]) -> Bui
 
 
 def _extract_or_fail(paths: list[Path], report: BuildReport, cache: ExtractionCache | None, max_bytes: int,
-                     engine: Engine | None, progress: Progress | None) -> list[Extraction]:
+                     engine: Engine | None, progress: Progress | None,
+                     manifest: Path | None = None) -> list[Extraction]:
+    rows = _manifest(manifest)
     try:
-        extractions = extract_files(paths, progress, report.skipped, cache, max_bytes, engine)
+        extractions = extract_files(paths, progress, report.skipped, cache, max_bytes, engine, rows)
     except EngineError as exc:
         raise BuildError(str(exc)) from None
+    if rows is not None:
+        report.warnings += [(p, "is in the manifest but does not exist") for p in rows.missing()]
+        report.warnings += [(p, "is in the manifest but was not among the files built") for p in rows.unused()]
+        report.warnings += [(x.document.path, "has no row in the manifest") for x in extractions
+                            if x.document.path.resolve() not in rows.rows]
     if not extractions:
         raise _nothing_to_build(paths, report.skipped)
     return extractions
 
 
+def _manifest(path: Path | None) -> Manifest | None:
+    if path is None:
+        return None
+    try:
+        return read_manifest(Path(path))
+    except ManifestError as exc:
+        raise BuildError(str(exc)) from None
+
+
 def build(paths: Iterable[Path] | None = None, out: Path = Path("build"), base: str | None = None,
           html: bool = True, progress: Progress | None = None, update: bool = False,
-          max_bytes: int = MAX_BYTES, workers: int = 1, engine: Engine | None = None) -> BuildReport:
+          max_bytes: int = MAX_BYTES, workers: int = 1, engine: Engine | None = None,
+          manifest: Path | None = None) -> BuildReport:
     """Build the graph of the documents under ``paths`` (the bundled corpus when none) into ``out``.
 
     With ``update``, documents whose text is unchanged since the build in ``out`` are not extracted
     again (see :mod:`policygraph.cache`); the graph is the one a full build gives. Extraction runs on
-    ``engine``, by default ``workers`` local processes.
+    ``engine``, by default ``workers`` local processes. A ``manifest`` (CSV or JSON Lines: ``path`` and any
+    of title, date, source, area, publisher, language) gives metadata to files that state none.
     """
     paths = _checked_paths(paths)
     base = _checked_base(base)
     out = _checked_out(out)
     with _locked(out):
-        return _build(paths, out, base, html, progress, update, max_bytes, engine or LocalEngine(workers))
+        return _build(paths, out, base, html, progress, update, max_bytes, engine or LocalEngine(workers), manifest)
 
 
 def _build(paths: list[Path], out: Path, base: str, html: bool, progress: Progress | None, update: bool,
-           max_bytes: int, engine: Engine) -> BuildReport:
+           max_bytes: int, engine: Engine, manifest: Path | None) -> BuildReport:
     recover(out)
     report = BuildReport(out)
     cache = ExtractionCache(out if update else None)
     with report.timed("read and extract"):
-        extractions = _extract_or_fail(paths, report, cache, max_bytes, engine, progress)
+        extractions = _extract_or_fail(paths, report, cache, max_bytes, engine, progress, manifest)
     with report.timed("merge"):
         corpus = merge_corpus(extractions, base)
     with report.timed("quads"):
@@ -275,7 +305,7 @@ def _write(extractions: list[Extraction], quads: Dataset, staging: Path, prefixe
 
 def build_nquads(paths: Iterable[Path] | None, out: Path | BinaryIO, base: str | None = None,
                  progress: Progress | None = None, max_bytes: int = MAX_BYTES,
-                 engine: Engine | None = None) -> BuildReport:
+                 engine: Engine | None = None, manifest: Path | None = None) -> BuildReport:
     """Write the graph of the documents under ``paths`` to ``out`` (a file or a stream) as N-Quads.
 
     This is the hand-off to a server triplestore (``oxigraph load``, QLever, Virtuoso): no store, TriG
@@ -287,7 +317,7 @@ def build_nquads(paths: Iterable[Path] | None, out: Path | BinaryIO, base: str |
     paths = _checked_paths(paths)
     base = _checked_base(base)
     report = BuildReport(out if isinstance(out, Path) else Path("-"))
-    extractions = _extract_or_fail(paths, report, None, max_bytes, engine, progress)
+    extractions = _extract_or_fail(paths, report, None, max_bytes, engine, progress, manifest)
     if not isinstance(out, Path):
         _write_nquads(extractions, base, out, report, progress)
         return report
@@ -334,7 +364,7 @@ def _extra_graphs(base: str) -> list[tuple[Path, str]]:
 
 def _count(report: BuildReport, extractions: list[Extraction], corpus: dict[str, Entity], quads: int) -> None:
     report.documents = [x.document.id for x in extractions]
-    report.warnings = [(x.document.path, w) for x in extractions for w in x.document.warnings]
+    report.warnings += [(x.document.path, w) for x in extractions for w in x.document.warnings]
     for e in corpus.values():
         report.counts_by_type.update(e.types)
     report.quads = quads

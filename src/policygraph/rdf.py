@@ -21,6 +21,7 @@ rest of the write. Oxigraph parses the text in Rust when it loads the store.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -38,6 +39,18 @@ Triple = str  # "<s> <p> <o>" in N-Triples syntax, without the final " ."
 def iri(value: str) -> str:
     """An IRI as an N-Triples term (the IRIs minted here never need escaping)."""
     return f"<{value}>"
+
+
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def web_iri(url: str) -> str:
+    """A web address as an IRI: the characters an IRI may not hold percent-encoded.
+
+    >>> web_iri("http://x.cn/a b|c.html")
+    'http://x.cn/a%20b%7Cc.html'
+    """
+    return _NOT_IN_IRI.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url)
 
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
@@ -65,9 +78,9 @@ A, RDF_STATEMENT, RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = map(_t, (RDF.type, RD
 RDFS_LABEL = _t(RDFS.label)
 SKOS_PREF, SKOS_ALT, SKOS_NOTATION, SKOS_IN_SCHEME, SKOS_BROADER, SKOS_CONCEPT = map(_t, (
     SKOS.prefLabel, SKOS.altLabel, SKOS.notation, SKOS.inScheme, SKOS.broader, SKOS.Concept))
-DC_IDENTIFIER, DC_TITLE, DC_SOURCE, DC_LANGUAGE, DC_DATE, DC_TEMPORAL, DC_SPATIAL = map(_t, (
-    DCTERMS.identifier, DCTERMS.title, DCTERMS.source, DCTERMS.language, DCTERMS.date, DCTERMS.temporal,
-    DCTERMS.spatial))
+DC_IDENTIFIER, DC_TITLE, DC_SOURCE, DC_LANGUAGE, DC_ISSUED, DC_TEMPORAL, DC_SPATIAL, DC_PUBLISHER = map(_t, (
+    DCTERMS.identifier, DCTERMS.title, DCTERMS.source, DCTERMS.language, DCTERMS.issued, DCTERMS.temporal,
+    DCTERMS.spatial, DCTERMS.publisher))
 XSD_DATE, XSD_DECIMAL, XSD_GYEAR, XSD_INTEGER = map(_t, (XSD.date, XSD.decimal, XSD.gYear, XSD.integer))
 OA_HAS_SOURCE, OA_HAS_BODY, OA_START, OA_END, OA_EXACT = map(_t, (OA.hasSource, OA.hasBody, OA.start, OA.end,
                                                                   OA.exact))
@@ -187,12 +200,16 @@ def add_document(ds: Dataset, x: Extraction, mint: Minter) -> None:
 
     add(d, A, PG_SOURCE_DOCUMENT)
     add(d, DC_IDENTIFIER, literal(doc.id))
-    add(d, DC_TITLE, zh(doc.title))
-    add(d, DC_SOURCE, literal(doc.path.name))
+    if doc.title:
+        add(d, DC_TITLE, zh(doc.title))
+    # the page's address where it is known (an IRI other datasets can join on), else the file's name
+    add(d, DC_SOURCE, iri(web_iri(doc.source)) if doc.source else literal(doc.path.name))
     add(d, PG_SHA256, literal(doc.sha256))
-    add(d, DC_LANGUAGE, literal("zh"))
+    add(d, DC_LANGUAGE, literal(doc.language))
+    if doc.publisher:
+        add(d, DC_PUBLISHER, literal(doc.publisher))
     if doc.date:
-        add(d, DC_DATE, literal(doc.date, datatype=XSD_DATE))
+        add(d, DC_ISSUED, literal(doc.date, datatype=XSD_DATE))
     if doc.year:
         add(d, DC_TEMPORAL, literal(str(doc.year), datatype=XSD_GYEAR))
     if x.subject_area:

@@ -81,20 +81,69 @@ class _Groups:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def subject_area(mentions: Iterable[Mention], lex_names: dict) -> str | None:
-    """The label of the county-level division (else development zone, else city) named most."""
-    counts: dict[str, Counter[str]] = {"county": Counter(), "zone": Counter(), "other": Counter()}
-    for m in mentions:
+AREA_TYPES = ("Subdistrict", "DevelopmentZone", "AdministrativeDivision")
+# a delegation's visit names its host by the first character of its name: 代表团来怀考察 (怀宁县)
+VISIT = re.compile(r"来([\u4e00-\u9fff])(?:考察|调研|视察|参观|学习|交流|对接|洽谈)")
+LEAD_CHARS = 160  # the lead: the opening of the text after the headline
+AREA_STEM = re.compile(r"(?:街道|镇|乡|县|区|市|省)$")
+
+
+def _specificity(label: str, type_: str, lex_names: dict) -> int:
+    """How narrow an area is: a town or street, a zone, a county, a city, a province (higher is narrower)."""
+    if type_ == "Subdistrict":
+        return 4
+    if type_ == "DevelopmentZone":
+        return 3
+    levels = {d.level for d in lex_names.get(label, ())}
+    return 2 if "county" in levels else 1 if "prefecture" in levels else 0
+
+
+def subject_area(mentions: Iterable[Mention], lex_names: dict, title: str = "", text: str = "",
+                 stated: str | None = None) -> str | None:
+    """The label of the area a document is about.
+
+    In order: the area its metadata states, when the text names it; the host of a visit in the headline
+    (代表团来怀考察); the narrowest area the headline names (a town, a zone, a county before its city);
+    the area the lead names first; else the county-level division (then zone, then city) named most.
+    """
+    areas = [m for m in mentions if m.type in AREA_TYPES]
+    counts = Counter(clean_label(m.text) for m in areas)
+    type_of = {clean_label(m.text): m.type for m in areas}
+    if stated:
+        named = [a for a in counts if a == stated or (len(a) >= 2 and (a in stated or stated in a))]
+        if named:
+            return max(named, key=lambda a: (a == stated, counts[a], len(a)))
+    visit = VISIT.search(title)
+    if visit:
+        hosts = [a for a in counts if a.startswith(visit.group(1)) and type_of[a] == "AdministrativeDivision"]
+        if hosts:
+            return max(hosts, key=lambda a: (counts[a], _specificity(a, type_of[a], lex_names), len(a)))
+    in_title = [a for a in counts if a in title or (len(stem := AREA_STEM.sub("", a)) >= 2 and stem in title)]
+    if in_title:
+        return max(in_title, key=lambda a: (_specificity(a, type_of[a], lex_names), counts[a], len(a)))
+    lead_start = len(title) if title and text.startswith(title) else 0
+    in_lead = [m for m in areas if lead_start <= m.start < lead_start + LEAD_CHARS and m.type != "Subdistrict"]
+    if in_lead:  # the first area the lead names (the longest where names nest: 苏州工业园区 before 苏州),
+        # preferring a division or listed zone, then one the text names again, over a passing phrase
+        lex = lexicon()
+
+        def known(label: str) -> bool:  # a division, or a zone the national lists name
+            return label in lex_names or label in lex.national_zones or label in lex.stat_zones
+
+        first = min(in_lead, key=lambda m: (not known(clean_label(m.text)), counts[clean_label(m.text)] < 2,
+                                            m.start, -m.length))
+        return clean_label(first.text)
+    by_level: dict[str, Counter[str]] = {"county": Counter(), "zone": Counter(), "other": Counter()}
+    for m in areas:
         label = clean_label(m.text)
         if m.type == "AdministrativeDivision":
-            divisions = lex_names.get(label, ())
-            level = "county" if any(d.level == "county" for d in divisions) else "other"
-            counts[level][label] += 1
+            level = "county" if any(d.level == "county" for d in lex_names.get(label, ())) else "other"
+            by_level[level][label] += 1
         elif m.type == "DevelopmentZone":
-            counts["zone"][label] += 1
+            by_level["zone"][label] += 1
     for level in ("county", "zone", "other"):
-        if counts[level]:
-            return max(counts[level], key=lambda x: (counts[level][x], len(x)))
+        if by_level[level]:
+            return max(by_level[level], key=lambda x: (by_level[level][x], len(x)))
     return None
 
 
@@ -102,7 +151,8 @@ def local_entities(ctx: Context, mentions: list[Mention]) -> tuple[dict[str, Ent
     """Entities of one document, the mention spans → entity keys, and the subject area's key."""
     names = ctx.lexicon.divisions_by_name
     kept = [m for m in settle_overlaps(mentions) if clean_label(m.text)]
-    area_label = subject_area(kept, names)
+    doc = ctx.document
+    area_label = subject_area(kept, names, doc.title, ctx.text, doc.stated_area)
     groups = _Groups()
     label_of: dict[tuple[int, int, str], str] = {}
     types: dict[str, set[str]] = defaultdict(set)

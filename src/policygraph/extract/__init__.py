@@ -13,13 +13,13 @@ from ..model import Document, Extraction, Mention
 from ..resolve import local_entities
 from .base import Context
 from .bodies import find_bodies, find_representatives
-from .divisions import find_divisions
+from .divisions import find_divisions, find_national_zones
 from .events import event_facts
 from .indicators import find_observations
 from .industries import find_industries
 from .lists import find_category_lists
 from .people import find_people
-from .places import find_ways
+from .places import find_bounded_ways, find_ways
 from .posts import find_posts
 from .projects import find_project_lists
 from .quoted import find_documents, find_quoted
@@ -28,8 +28,8 @@ from .suffixed import find_suffixed
 
 MentionExtractor = Callable[[Context], list[Mention]]
 MENTION_EXTRACTORS: list[MentionExtractor] = [
-    find_divisions, find_suffixed, find_bodies, find_representatives, find_people, find_quoted, find_documents,
-    find_industries, find_project_lists, find_ways, find_category_lists,
+    find_divisions, find_national_zones, find_suffixed, find_bodies, find_representatives, find_people, find_quoted, find_documents,
+    find_industries, find_project_lists, find_ways, find_bounded_ways, find_category_lists,
 ]
 
 

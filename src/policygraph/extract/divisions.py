@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..lexicon import division_finder
+from ..lexicon import division_finder, national_zone_finder
 from ..model import Mention
 from .base import Context
 
@@ -22,3 +22,10 @@ def find_divisions(ctx: Context) -> list[Mention]:
     # a county name used in several provinces (鼓楼区, 西湖区) is still the area the text is about; which one
     # it is, and so its code, is settled later by the city or province the text names, if it names one
     return [m for m in found if m.text in full_seen or m.text in short_ok]
+
+
+def find_national_zones(ctx: Context) -> list[Mention]:
+    """National development zones by their listed names (``data/lexicon/national-zones.tsv``), also inside
+    longer names: 苏州工业园区 is a zone though it ends like a park."""
+    return [ctx.mention("DevelopmentZone", start, end, "national-zones")
+            for start, end in national_zone_finder().find(ctx.text)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from ..model import Entity, Evidence, LiteralFact, Mention, Relation
 from .base import Context
@@ -17,13 +17,23 @@ ORGANISER_TYPES = {"Organization", "AdministrativeDivision", "DevelopmentZone"}
 PLACE_TYPES = {"Park", "Place", "DevelopmentZone", "AdministrativeDivision"}
 
 
-def dates_in(text: str, year: int | None) -> list[tuple[int, str]]:
-    """(offset, ISO date) of every date in a text, days listed after a date included.
+RELATIVE_DAYS = re.compile(r"(今天|今日|昨天|昨日)")
+
+
+def dates_in(text: str, year: int | None, today: str | None = None) -> list[tuple[int, str]]:
+    """(offset, ISO date) of every date in a text, days listed after a date included; ``今天`` and ``昨天``
+    when ``today`` (the document's own date line) is known.
 
     >>> dates_in("1月12日、13日，在中原区", 2023)
     [(0, '2023-01-12'), (0, '2023-01-13')]
+    >>> dates_in("昨天,项目签约仪式举行", 2018, today="2018-06-25")
+    [(0, '2018-06-24')]
     """
     found = []
+    if today:
+        for m in RELATIVE_DAYS.finditer(text):
+            back = 1 if m.group(1).startswith("昨") else 0
+            found.append((m.start(), (date.fromisoformat(today) - timedelta(days=back)).isoformat()))
     for m in DATES.finditer(text):
         y = int(m.group(1)) if m.group(1) else year
         if y is None:
@@ -35,7 +45,7 @@ def dates_in(text: str, year: int | None) -> list[tuple[int, str]]:
                 found.append((m.start(), date(y, month, d).isoformat()))
             except ValueError:
                 continue
-    return found
+    return sorted(found)
 
 
 def _nested(spans: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
@@ -73,7 +83,7 @@ def event_facts(ctx: Context, entities: dict[str, Entity], span_key: dict[tuple[
         events = [(m, k) for m, k in items if "Event" in entities[k].types]
         if not events:
             continue
-        dates = dates_in(sent.text, year)
+        dates = dates_in(sent.text, year, ctx.document.date if ctx.document.dated_by_line else None)
         for ev, ek in events:
             evidence = Evidence(sent.start, sent.end, idx)
             # the nearest date before the event in its sentence, else the first date of the sentence

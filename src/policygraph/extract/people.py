@@ -14,7 +14,8 @@ from .names import PUNCT
 AFTER_NAME = ("主持", "出席", "参加", "强调", "表示", "指出", "讲话", "介绍", "带队", "一行", "深入", "看望", "慰问",
               "调研", "作", "等", "同志", "在", "说", "要", "率", "陪同", "向", "对", "为", "和", "与", "及", "是",
               "到", "来", "走访", "首先", "代表", "传达", "宣读", "通报", "总结", "部署", "就", "也", "还", "主任",
-              "家属", "一家", "出", "参")
+              "家属", "一家", "出", "参", "宣布", "致辞", "发言", "会见", "见证", "签约", "观摩", "考察", "视察",
+              "察看", "听取", "了解", "来到", "先后", "一同", "共同", "分别", "带领", "实地")
 ROLE_WORDS = ("记者", "通讯员", "摄影", "实习生", "书记", "主任", "部长", "区长", "市长", "局长", "常委")
 NOT_GIVEN_NAMES = {"其他", "其它", "各位", "他们", "她们", "大家", "同志", "其", "各", "委", "局", "政府", "办", "委会"}  # 区委: 区 is a surname too
 BYLINE = {"记者": "记者", "通讯员": "通讯员", "摄影": "摄影", "实习生": "实习生"}
@@ -81,13 +82,67 @@ def find_titled_people(ctx: Context) -> list[TitledName]:
                 # a list of further names: 区领导郭宏力、王宏伟、李国立等
                 j = end
                 while j < len(text) and text[j] == "、":
-                    k = person_name_at(text, j + 1, lex.surnames)
-                    if k - (j + 1) not in (2, 3) or (k < len(text) and CJK.match(text[k]) and text[k] not in "等出参"):
+                    k = list_name_at(text, j + 1, lex.surnames)
+                    if k == j + 1:
                         break
                     results.append(TitledName(ctx.mention("Person", j + 1, k, "name-list"), phrases))
                     j = k
             pos = text.find(title, pos + 1)
     return _dedupe(results)
+
+
+def list_name_at(text: str, i: int, surnames: frozenset[str]) -> int:
+    """The end of a name in a list of names (after 、), or ``i``: a name by its surname, else any two or three
+    characters that the list's separators, 等 or a verb bound (a list of officials names people whatever
+    their surname: 区领导周振宇、洪延炜、吴胜荣).
+
+    >>> t = "区领导周振宇、洪延炜、吴胜荣等参加"
+    >>> list_name_at(t, 7, frozenset("周吴")), list_name_at(t, 11, frozenset("周吴"))
+    (10, 14)
+    """
+    k = person_name_at(text, i, surnames)
+    if k - i in (2, 3) and (k >= len(text) or not CJK.match(text[k]) or text[k] in "等出参"
+                            or text.startswith(AFTER_NAME, k)):
+        return k
+    run = i
+    while run < len(text) and CJK.match(text[run]) and run - i < 4:
+        run += 1
+    for end in (run, run - 1):  # 顾瑾参加: the run may take the first character of the verb
+        if end - i in (2, 3) and (end >= len(text) or text[end] in "、等" or text[end] in PUNCT
+                                  or text.startswith(AFTER_NAME, end)) and text[i:end] not in NOT_GIVEN_NAMES:
+            return end
+    return i
+
+
+def _names_before(text: str, at: int, surnames: frozenset[str]) -> list[tuple[int, int]]:
+    """Names listed before ``at`` and joined by 、: 张双成、刘畅等区领导 (read from the right)."""
+    found: list[tuple[int, int]] = []
+    end = at
+    while end > 0:
+        start = next((s for s in (end - 3, end - 2) if s >= 0 and list_name_at(text, s, surnames) == end
+                      and (s == 0 or not CJK.match(text[s - 1]))), None)
+        if start is None:
+            break
+        found.append((start, end))
+        if start == 0 or text[start - 1] != "、":
+            break
+        end = start - 1
+    return found
+
+
+LEADERS_AFTER = re.compile(r"等(?:区|市|县|省|镇|州|园区|新区)?(?:领导|负责同志|嘉宾)")
+NAME_BEFORE_TITLE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})(?=总书记|同志)")
+
+
+def find_listed_before(ctx: Context) -> list[Mention]:
+    """Names before 等区领导 (张双成、刘畅等区领导), and a name before 总书记 (习近平总书记)."""
+    text, surnames = ctx.text, ctx.lexicon.surnames
+    found = [ctx.mention("Person", s, e, "name-list")
+             for m in LEADERS_AFTER.finditer(text) for s, e in _names_before(text, m.start(), surnames)]
+    for m in NAME_BEFORE_TITLE.finditer(text):
+        if person_name_at(text, m.start(1), surnames) == m.end(1):
+            found.append(ctx.mention("Person", m.start(1), m.end(1), "name+title"))
+    return found
 
 
 def _phrase_chain(text: str, title_end: int, titles: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
@@ -169,4 +224,5 @@ def _common_word(candidate: str) -> bool:
 
 
 def find_people(ctx: Context) -> list[Mention]:
-    return ([t.person for t in find_titled_people(ctx)] + [m for m, _ in find_bylines(ctx)] + find_comrades(ctx))
+    return ([t.person for t in find_titled_people(ctx)] + [m for m, _ in find_bylines(ctx)] + find_comrades(ctx)
+            + find_listed_before(ctx))

@@ -6,6 +6,8 @@ after a proper one is a name, after a common noun it is not (道路, 思路, 出
 
 from __future__ import annotations
 
+import re
+
 from ..model import Mention
 from ..text import word_tag
 from .base import Context
@@ -29,4 +31,31 @@ def find_ways(ctx: Context) -> list[Mention]:
             prev_tag = word_tag(prev)
             if len(prev) >= 2 and (prev_tag.startswith(PROPER_TAGS) or (tok in WATER and prev_tag == "n")):
                 found.append(ctx.mention("Place", ps, e, "way"))
+    return found
+
+
+# A way named where a text marks out an area or a route: 位于金逢路、西南涌以南, 汇金路(盈港东路-北青公路), 315省道
+# jieba knows few local road names, so the boundary words around the name vouch for it instead.
+WAY_END = r"(?:东路|西路|南路|北路|中路|大道|公路|省道|国道|高速|航道|大桥|路|街|涌|河|江|港)"
+BOUNDED_WAY = re.compile(
+    r"(?:(?<=[、,，(（\-—至沿与和])|(?<=位于)|(?<=途经)|(?<=沿线))"
+    r"((?:\d{1,4}|[\u4e00-\u9fff]{2,4}?)" + WAY_END + r")"
+    r"(?=以南|以北|以东|以西|以内|沿线|两侧|交叉口|段|[、,，)）\-—至与和])")
+NOT_A_WAY_HEAD = ("道路", "公路", "线路", "思路", "出路", "门路", "铁路", "水路", "马路", "小河", "大河", "江河", "内河")
+NOT_A_WAY_TAIL = ("思路", "出路", "道路", "门路", "线路", "套路", "销路", "活路", "后路", "退路", "一路", "网路", "新路")
+
+
+def find_bounded_ways(ctx: Context) -> list[Mention]:
+    """Roads, rivers and channels named among boundaries and routes (see :data:`BOUNDED_WAY`).
+
+    >>> from tests.conftest import doc
+    >>> [m.text for m in find_bounded_ways(Context(doc("位于金逢路、西南涌以南,桂和路以西;汇金路(盈港东路-北青公路)改建。")))]
+    ['金逢路', '西南涌', '桂和路', '盈港东路', '北青公路']
+    """
+    found = []
+    for m in BOUNDED_WAY.finditer(ctx.text):
+        name = m.group(1)
+        if name.startswith(NOT_A_WAY_HEAD) or name.endswith(NOT_A_WAY_TAIL) or len(name) < 3:
+            continue
+        found.append(ctx.mention("Place", m.start(1), m.end(1), "bounded-way"))
     return found

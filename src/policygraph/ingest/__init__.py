@@ -12,17 +12,25 @@ from functools import cache
 from pathlib import Path
 
 from ..model import Document
+from .metadata import (
+    Manifest,
+    ManifestError,
+    Metadata,
+    headline,
+    read_manifest,
+    split_front_matter,
+    text_date,
+    url_date,
+)
 from .normalise import normalise
-from .readers import MAX_BYTES, READERS, IngestError, read_text
+from .readers import MAX_BYTES, READERS, IngestError, read_with_metadata
 from .script import is_traditional, to_simplified
 
-__all__ = ["MAX_BYTES", "READERS", "IngestError", "document_from_text", "find_files", "load_document"]
+__all__ = ["MAX_BYTES", "READERS", "IngestError", "Manifest", "ManifestError", "Metadata", "document_from_text",
+           "find_files", "load_document", "read_manifest"]
 
-_DATE = re.compile(r"(20\d\d|19\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_ISO_DATE = re.compile(r"(?:时间|日期|发布)\s*[:：]\s*(20\d\d)[-/.](\d{1,2})[-/.](\d{1,2})")
 _YEAR = re.compile(r"(20\d\d)年")
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]+")
-HEADER_CHARS = 400  # a bare date further in is an event's date, not the document's
 
 
 def find_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -68,46 +76,24 @@ def document_id(path: Path, digest: str) -> str:
     return slug if slug and slug == path.stem else f"doc-{digest[:16]}"
 
 
-def publication_date(text: str) -> str | None:
-    """The first full date the text states, as ISO.
-
-    >>> publication_date("——2023年2月22日在中原区第十七届人民代表大会")
-    '2023-02-22'
-    >>> publication_date("时间:2024-02-27 来源:经开时报")
-    '2024-02-27'
-    """
-    candidates = []
-    for pattern, window in ((_ISO_DATE, text), (_DATE, text[:HEADER_CHARS])):
-        m = pattern.search(window)
-        if m:
-            y, mo, d = (int(g) for g in m.groups())
-            if 1 <= mo <= 12 and 1 <= d <= 31:
-                candidates.append((m.start(), f"{y:04d}-{mo:02d}-{d:02d}"))
-    return min(candidates)[1] if candidates else None
-
-
 def subject_year(text: str, date: str | None) -> int | None:
-    """The year a document is about: the year it names most (the later on a tie), else its date's year.
+    """The year a document is about. With a date: the date's year, or the next year when a piece from the
+    last quarter names it more (a new-year piece dated 2024-12-30 that sets out 2025 is about 2025).
+    Without one: the year it names most (the later on a tie).
 
-    A report published in February 2023 on 2022's results and 2023's plan is about 2023; a new-year
-    piece dated 2024-12-30 that sets out 2025 is about 2025.
+    A report published in February 2023 on 2022's results and 2023's plan is about 2023; an article of
+    April 2024 on projects to finish in 2026 is about 2024.
 
-    >>> subject_year("2022年完成……2023年目标……2023年", "2023-02-22")
-    2023
+    >>> subject_year("2022年完成……2023年目标……2023年", "2023-02-22"), subject_year("2026年建成……2026年", "2024-04-11")
+    (2023, 2024)
+    >>> subject_year("2025年目标……2025年", "2024-12-30"), subject_year("2022年完成……2023年目标……2023年", None)
+    (2025, 2023)
     """
     counts = Counter(int(y) for y in _YEAR.findall(text))
-    if not counts:
-        return int(date[:4]) if date else None
-    return max(counts, key=lambda y: (counts[y], y))
-
-
-def title_of(text: str) -> str:
-    """The first paragraph that reads like a headline."""
-    for para in text.split("\n"):
-        para = para.strip()
-        if len(para) >= 4 and not para.isdigit():
-            return para[:120]
-    return ""
+    if date:
+        year, month = int(date[:4]), int(date[5:7])
+        return year + 1 if month >= 10 and counts[year + 1] > counts[year] else year
+    return max(counts, key=lambda y: (counts[y], y)) if counts else None
 
 
 @cache
@@ -119,17 +105,27 @@ def _known_terms() -> frozenset[str]:
     return frozenset(t for t in lex.industries | lex.set_phrases if len(t) >= 4)
 
 
-def document_from_text(original: str, path: Path, doc_id: str | None = None) -> Document:
-    """A document from already decoded text (the entry point tests and other readers use)."""
+def document_from_text(original: str, path: Path, doc_id: str | None = None, given: Metadata | None = None,
+                       page: Metadata | None = None) -> Document:
+    """A document from already decoded text (the entry point tests and other readers use).
+
+    A leading front-matter block is read and left out of the text (its characters are blanked, so
+    offsets still point into ``original``). Stated metadata (front matter, else ``given``, a manifest's
+    row) wins; then the page's own (``page``); then what the text shows (its date line, its headline);
+    then the address (a date in the URL).
+    """
     digest = hashlib.sha256(original.encode("utf-8")).hexdigest()
-    text, offsets = normalise(original, _known_terms())
+    body, front = split_front_matter(original)
+    stated = front.over(given or Metadata())
+    found = stated.over(page or Metadata())
+    text, offsets = normalise(body, _known_terms())
     if not text:
         raise IngestError(path, "has no text after normalisation")
-    title = title_of(text)  # in the document's own characters
+    title = found.title or headline(text) or ""  # in the document's own characters
     traditional = is_traditional(text)
     if traditional:  # extraction and lexicons work on simplified characters; evidence keeps the original
         text = to_simplified(text)
-    date = publication_date(text)
+    date, date_from = _date(text, stated, page or Metadata(), found.source)
     return Document(
         id=doc_id or document_id(path, digest),
         path=path,
@@ -141,11 +137,33 @@ def document_from_text(original: str, path: Path, doc_id: str | None = None) -> 
         source_offsets=offsets,
         sha256=digest,
         traditional=traditional,
+        warnings=found.warnings,
+        source=found.source,
+        publisher=found.publisher,
+        language=found.language or "zh",
+        stated_area=found.area,
+        date_from=date_from,
+        extra=found.extra,
     )
 
 
-def load_document(path: Path, max_bytes: int = MAX_BYTES) -> Document:
-    """Read, decode and normalise one file; raises :class:`IngestError` with the reason."""
+def _date(text: str, stated: Metadata, page: Metadata, source: str | None) -> tuple[str | None, str | None]:
+    """The publication date and where it was read, in the order stated → page → date line → address."""
+    if stated.date:
+        return stated.date, "stated"
+    if page.date:
+        return page.date, "page"
+    in_address = url_date(source)
+    in_text = text_date(text, subject_year(text, None), near=in_address)
+    if in_text:
+        return in_text, "text"
+    return (in_address, "address") if in_address else (None, None)
+
+
+def load_document(path: Path, max_bytes: int = MAX_BYTES, given: Metadata | None = None) -> Document:
+    """Read, decode and normalise one file (``given``: its manifest row); raises :class:`IngestError`."""
     warnings: list[str] = []
-    doc = document_from_text(read_text(path, max_bytes, warnings), path)
-    return replace(doc, warnings=tuple(warnings)) if warnings else doc
+    text, page = read_with_metadata(path, max_bytes, warnings)
+    doc = document_from_text(text, path, given=given, page=page)
+    notes = tuple(warnings) + tuple(f"{w}" for w in doc.warnings)
+    return replace(doc, warnings=notes) if notes != doc.warnings else doc

@@ -36,7 +36,9 @@ def _blocks(original: str) -> list[list[tuple[int, str]]]:
     return [b for b in blocks if b]
 
 
-CLAUSE_MARKS = re.compile(r"[，。；：,;:]")
+CLAUSE_MARKS = re.compile(r"[，。；,;]|[：:](?!\d)")  # not the colon of a time (16:30)
+# a page's date or source line (no prose in it): never the continuation of the line before, nor continued
+META_LINE = re.compile(r"^\s*(?:(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}|(?:来源|时间|日期|发布时间|发布日期|作者|编辑|责任编辑)\s*[:：])[^,，。；;]*$")
 
 
 def _is_wrapped(line: str, width: int) -> bool:
@@ -94,13 +96,13 @@ def paragraphs(original: str, terms: frozenset[str] = frozenset()) -> list[list[
             else:
                 result.append([(offset, line)])
             following = block[i + 1][1].lstrip() if i + 1 < len(block) else ""
-            carry = len(block) > 1 and (_is_wrapped(line, width) or (  # a quote opening the next line goes on
-                following[:1] in OPENING_QUOTES and _stops_mid_sentence(line)))
+            carry = len(block) > 1 and not META_LINE.match(following) and not META_LINE.match(line) and (
+                _is_wrapped(line, width) or (following[:1] in OPENING_QUOTES and _stops_mid_sentence(line)))
         # a column break inside a sentence: the block's last line is full width and unterminated
         last = block[-1][1].strip()
         carry = len(block) > 1 and _is_wrapped(last, width) and len(last) >= width
         # a page break inside a sentence: prose (it has clause punctuation) that stops mid-word
-        carry = carry or _stops_mid_sentence(last)
+        carry = (carry or _stops_mid_sentence(last)) and not META_LINE.match(last)
     return result
 
 

@@ -8,9 +8,11 @@ import io
 import os
 import stat
 from collections.abc import Callable
-from html.parser import HTMLParser
+from configparser import ConfigParser
+from functools import cache
 from pathlib import Path
-from typing import ClassVar
+
+from .metadata import Metadata, page_metadata
 
 
 class IngestError(Exception):
@@ -35,6 +37,7 @@ COMMON = frozenset(
     "许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省"
     "列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置"
     "派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严项目园企投亿元")
+MAX_BYTES = 50 * 1024 * 1024
 BINARY_CONTROLS = 0.01  # more unreadable characters than this share of the text: not a text file
 
 
@@ -96,52 +99,28 @@ def _text_or_binary(text: str, path: Path) -> str:
     return text
 
 
-class _TextOfHtml(HTMLParser):
-    """Visible text of an HTML page, block elements on their own lines, chrome left out."""
+@cache
+def _trafilatura_config() -> ConfigParser:
+    from trafilatura.settings import use_config
 
-    SKIP: ClassVar[set[str]] = {"script", "style", "noscript", "nav", "header", "footer", "aside", "template"}
-    BLOCK: ClassVar[set[str]] = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "title"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-        self.title = ""
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.SKIP:
-            self.skipping += 1
-        if tag == "title":
-            self._in_title = True
-        if tag in self.BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP and self.skipping:
-            self.skipping -= 1
-        if tag == "title":
-            self._in_title = False
-        if tag in self.BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data.strip()
-            return
-        if not self.skipping:
-            self.parts.append(data)
+    config = use_config()
+    for key in ("MIN_OUTPUT_SIZE", "MIN_EXTRACTED_SIZE"):  # a short notice is a document too
+        config.set("DEFAULT", key, "1")
+    return config
 
 
 def html_to_text(html: str) -> str:
+    """The main text of a web page, read by trafilatura (navigation, scripts and page chrome left out).
+
+    >>> html_to_text("<html><script>x()</script><nav>首页</nav><p>中原区召开会议。</p><p>郑州</p></html>").split()
+    ['中原区召开会议。', '郑州']
     """
-    >>> html_to_text("<html><script>x()</script><p>中原区</p><p>郑州</p></html>").split()
-    ['中原区', '郑州']
-    """
-    parser = _TextOfHtml()
-    parser.feed(html)
-    parser.close()
-    return "".join(parser.parts)
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True,
+                               deduplicate=False, output_format="txt", config=_trafilatura_config())
+    # trafilatura separates paragraphs with one line break; a blank line is what the normaliser reads as one
+    return "\n\n".join(line for line in (text or "").splitlines() if line.strip())
 
 
 def read_docx(path: Path, data: bytes) -> str:
@@ -206,12 +185,30 @@ def _read_html_file(path: Path, data: bytes, warnings: list[str]) -> str:
     return html_to_text(decode(data, path, warnings))
 
 
+def read_with_metadata(path: Path, max_bytes: int = MAX_BYTES,
+                       warnings: list[str] | None = None) -> tuple[str, Metadata | None]:
+    """The text of one supported file and, for a web page, what the page states about itself (its title,
+    date, address and publisher in ``<meta>`` tags and ``<title>``)."""
+    if path.suffix.lower() not in (".html", ".htm"):
+        return read_text(path, max_bytes, warnings), None
+    notes = warnings if warnings is not None else []
+    data = _checked_bytes(path, max_bytes)
+    html = decode(data, path, notes)
+    try:
+        text = html_to_text(html)
+        meta = page_metadata(html)
+    except Exception as exc:  # a page the parsers choke on costs this file, not the build
+        raise IngestError(path, f"could not be read as a web page ({exc.__class__.__name__}: {str(exc)[:120]})") from None
+    if not text.strip():
+        raise IngestError(path, "has no text")
+    return text, meta
+
+
 READERS: dict[str, Callable[[Path, bytes, list[str]], str]] = {
     ".txt": _read_text_file, ".md": _read_text_file, ".html": _read_html_file, ".htm": _read_html_file,
     ".docx": lambda path, data, _: read_docx(path, data), ".pdf": lambda path, data, _: read_pdf(path, data),
 }
 HINTS = {".doc": "save it as .docx", ".wps": "save it as .docx", ".xls": "export it as CSV", ".rtf": "save it as .docx"}
-MAX_BYTES = 50 * 1024 * 1024
 
 
 def regular_file(path: Path) -> os.stat_result:
@@ -253,6 +250,13 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
     return data
 
 
+def _checked_bytes(path: Path, max_bytes: int) -> bytes:
+    data = read_bytes(path, max_bytes)
+    if not data.strip():
+        raise IngestError(path, "is empty")
+    return data
+
+
 def read_text(path: Path, max_bytes: int = MAX_BYTES, warnings: list[str] | None = None) -> str:
     """The text content of one supported file; :class:`IngestError` says why a file cannot be read, and
     ``warnings`` gets what was read in spite of a problem."""
@@ -262,9 +266,7 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES, warnings: list[str] | None
         hint = f" ({HINTS[path.suffix.lower()]})" if path.suffix.lower() in HINTS else ""
         raise IngestError(path, f"unsupported file type {path.suffix or '(none)'}{hint}; "
                                 f"supported: {', '.join(READERS)}")
-    data = read_bytes(path, max_bytes)
-    if not data.strip():
-        raise IngestError(path, "is empty")
+    data = _checked_bytes(path, max_bytes)
     try:
         text = reader(path, data, warnings if warnings is not None else [])
     except IngestError:
