@@ -122,13 +122,19 @@ def subject_area(mentions: Iterable[Mention], lex_names: dict, title: str = "", 
     if in_title:
         return max(in_title, key=lambda a: (_specificity(a, type_of[a], lex_names), counts[a], len(a)))
     lead_start = len(title) if title and text.startswith(title) else 0
-    in_lead = [m for m in areas if lead_start <= m.start < lead_start + LEAD_CHARS and m.type != "Subdistrict"]
+    # an area named inside a longer area or inside a venue's, park's or firm's name (郑州 in 郑州高新区, in
+    # 郑州国际会展中心) is not what the lead is about; inside a body's name (中原区委) it is
+    containers = [o for o in mentions if o.type in (*AREA_TYPES, "Place", "Park", "Project", "Enterprise")]
+    in_lead = [m for m in areas if lead_start <= m.start < lead_start + LEAD_CHARS and m.type != "Subdistrict"
+               and not any(o.start <= m.start and m.end <= o.end and o.length > m.length for o in containers)]
     if in_lead:  # the first area the lead names (the longest where names nest: 苏州工业园区 before 苏州),
         # preferring a division or listed zone, then one the text names again, over a passing phrase
         lex = lexicon()
 
-        def known(label: str) -> bool:  # a division, or a zone the national lists name
-            return label in lex_names or label in lex.national_zones or label in lex.stat_zones
+        def known(label: str) -> bool:  # a division, a zone the national lists name, or a division's zone
+            return (label in lex_names or label in lex.national_zones or label in lex.stat_zones
+                    or (type_of.get(label) == "DevelopmentZone" and any(label.startswith(n) for n in (
+                        label[:2], label[:3]) if n in lex_names)))
 
         first = min(in_lead, key=lambda m: (not known(clean_label(m.text)), counts[clean_label(m.text)] < 2,
                                             m.start, -m.length))

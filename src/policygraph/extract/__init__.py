@@ -15,6 +15,7 @@ from .base import Context
 from .bodies import find_bodies, find_representatives
 from .divisions import find_divisions, find_national_zones
 from .events import event_facts
+from .firms import find_firms
 from .indicators import find_observations
 from .industries import find_industries
 from .lists import find_category_lists
@@ -30,6 +31,7 @@ MentionExtractor = Callable[[Context], list[Mention]]
 MENTION_EXTRACTORS: list[MentionExtractor] = [
     find_divisions, find_national_zones, find_suffixed, find_bodies, find_representatives, find_people, find_quoted, find_documents,
     find_industries, find_project_lists, find_ways, find_bounded_ways, find_category_lists,
+    find_firms,
 ]
 
 

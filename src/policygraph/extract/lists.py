@@ -13,7 +13,7 @@ import re
 from ..model import Mention
 from ..text import frequencies, tokens
 from .base import Context
-from .names import STOP_WORDS, is_named, leading_verbs_length
+from .names import OFFICIAL_IN_NAME, STOP_WORDS, is_named, leading_verbs_length
 
 HEADS = {
     "企业": "Enterprise", "公司": "Enterprise", "品牌": "Enterprise", "厂商": "Enterprise", "商家": "Enterprise",
@@ -21,7 +21,7 @@ HEADS = {
     "商圈": "Place", "商场": "Place", "景区": "Place", "场馆": "Place", "综合体": "Place", "道路": "Place",
     "园区": "Park", "载体": "Park", "片区": "DevelopmentZone", "板块": "DevelopmentZone",
 }
-LIST = re.compile(r"([\u4e00-\u9fffA-Za-z0-9·、]{2,80}?)等(?:\d+[家个所座条])?([\u4e00-\u9fff]{0,6}?)"
+LIST = re.compile(r"([\u4e00-\u9fffA-Za-z0-9·、]{2,80}?)等(?:\d+[家个所座条])?([\u4e00-\u9fff]{0,12}?)"
                   r"(" + "|".join(sorted(HEADS, key=len, reverse=True)) + r")")
 OPENERS = re.compile(r"[，,。；;：:！？\n（(“”]|的$")
 SINGLE = {"Place": re.compile(r"(?:路|街|大道|大街)$")}
@@ -37,10 +37,24 @@ def _list_start(text: str, start: int, end: int) -> int:
     return start
 
 
+LIST_OPENERS = "为向对与和及了有是给"
+
+
+def _opener_length(first: str) -> int:
+    """The clause that opens a list, before its first item: 区领导为|星禾科技 (jieba may fuse 为 with the name).
+
+    >>> _opener_length("区领导为星禾科技"), _opener_length("滴滴")
+    (4, 0)
+    """
+    if len(first) <= 4:
+        return 0
+    return max((i + 1 for i in range(len(first) - 2) if first[i] in LIST_OPENERS), default=0)
+
+
 def _item_ok(ctx: Context, name: str, kind: str) -> bool:
     if (not 2 <= len(name) <= 12 or name in STOP_WORDS or re.search(r"\d+[个家项所座条]", name)
-            or any(c in name for c in "“”\"《》")):
-        return False
+            or any(c in name for c in "“”\"《》") or OFFICIAL_IN_NAME.search(name)):
+        return False  # 北京佰才邦CEO孙立新 among 企业家代表: a person with a post, not a firm
     own = next((k for ending, k in ctx.lexicon.suffixes if name.endswith(ending)), kind)
     if own != kind:
         return False  # 探十里购物中心 among 载体: its own ending says it is a place; the suffix reader takes it
@@ -65,6 +79,7 @@ def find_category_lists(ctx: Context) -> list[Mention]:
         if items:
             first_pos, first = items[0]
             cut = leading_verbs_length(first)
+            cut += _opener_length(first[cut:])
             items[0] = (first_pos + cut, first[cut:])
         items = [(p, raw) for p, raw in items if _item_ok(ctx, raw, kind)]
         single = SINGLE.get(kind)

@@ -32,6 +32,11 @@ STOP_WORDS = frozenset("""
 加强 加大 进一步 不断 切实 统筹 扎实 申报 争取 纳入 包括 涉及 依靠 借助 利用 结合 对标 瞄准 立足 突出 重塑
 """.split())
 
+# A post and a name after it, or a delegation (一行): such words belong to a clause about a person, never to a
+# name of a project, a firm or a place (区长杨小菁介绍开工项目, 北京佰才邦CEO孙立新, 周海兵一行来到项目).
+OFFICIAL_IN_NAME = re.compile(r"一行|(?:书记|区长|市长|县长|省长|镇长|主任|部长|局长|主席|董事长|总经理|总裁|负责人|CEO|ceo)"
+                              r"[\u4e00-\u9fff]{2,3}")
+
 # One-character place words: a stop word right before one of them is part of the name (计划|路9号院, 建设|路街道).
 NAME_PART_CHARS = frozenset("路街河湖山桥号巷村")
 PUNCT = set("，。、；：？！,.;:?!“”‘’\"'《》〈〉「」『』()（）[]【】—-·…/ \n\t")

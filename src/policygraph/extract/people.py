@@ -131,7 +131,7 @@ def _names_before(text: str, at: int, surnames: frozenset[str]) -> list[tuple[in
 
 
 LEADERS_AFTER = re.compile(r"等(?:区|市|县|省|镇|州|园区|新区)?(?:领导|负责同志|嘉宾)")
-NAME_BEFORE_TITLE = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})(?=总书记|同志)")
+NAME_BEFORE_TITLE = re.compile(r"总书记")
 
 
 def find_listed_before(ctx: Context) -> list[Mention]:
@@ -139,9 +139,11 @@ def find_listed_before(ctx: Context) -> list[Mention]:
     text, surnames = ctx.text, ctx.lexicon.surnames
     found = [ctx.mention("Person", s, e, "name-list")
              for m in LEADERS_AFTER.finditer(text) for s, e in _names_before(text, m.start(), surnames)]
-    for m in NAME_BEFORE_TITLE.finditer(text):
-        if person_name_at(text, m.start(1), surnames) == m.end(1):
-            found.append(ctx.mention("Person", m.start(1), m.end(1), "name+title"))
+    for m in NAME_BEFORE_TITLE.finditer(text):  # 贯彻习近平总书记: a three- or two-character name right before it
+        start = next((s for s in (m.start() - 3, m.start() - 2) if s >= 0 and text[s] in surnames
+                      and person_name_at(text, s, surnames) == m.start()), None)
+        if start is not None:
+            found.append(ctx.mention("Person", start, m.start(), "name+title"))
     return found
 
 

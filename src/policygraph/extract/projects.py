@@ -70,10 +70,21 @@ def _split_joined(piece: str, endings: tuple[str, ...]) -> list[str]:
     return parts
 
 
+# what a sentence says before the first item of a list: 由X统筹推进的|苏州中环广场, 实地察看了|303电台搬迁工程
+ITEM_PREAMBLE = re.compile(r".*(?:的|了|察看|查看|来到|走进|参观|视察|介绍|宣布|包括|以及)")
+
+
 def _item_start(text: str, start: int, end: int) -> int:
-    """Past the verbs that introduce a list (加快推进, 促进, 全力做好)."""
+    """Past the verbs that introduce a list (加快推进, 促进, 全力做好) and the clause before its first item.
+
+    >>> t = "由新建元控股集团统筹推进的苏州中环广场"
+    >>> t[_item_start(t, 0, len(t)):]
+    '苏州中环广场'
+    """
     lead = ITEM_LEAD.match(text, start, end)
-    return lead.end() if lead else start
+    start = lead.end() if lead else start
+    preamble = ITEM_PREAMBLE.match(text, start, end)
+    return preamble.end() if preamble and end - preamble.end() >= 2 else start
 
 
 def _item_kind(ctx: Context, start: int, end: int, facility: bool) -> str | None:

@@ -13,7 +13,7 @@ from ..labels import GENERIC
 from ..model import Mention
 from ..text import frequencies, tokens, word_tag
 from .base import CJK, Context
-from .names import NAME_PART_CHARS, PUNCT, RARE, STOP_WORDS, is_named, name_start
+from .names import NAME_PART_CHARS, OFFICIAL_IN_NAME, PUNCT, RARE, STOP_WORDS, is_named, name_start
 
 # Events carry years, ordinals and sessions in their names (2023年…第一次观摩推进会, 十二届四次全体(扩大)会议).
 EVENT_STOP = STOP_WORDS - set("""
@@ -192,6 +192,10 @@ def _a_phrase(ctx: Context, start: int, start_of_ending: int, end: int, kind: st
         return True  # 发展和改革委员会: 改革 here is part of a commission's name
     if COUNTED.search(body) or LEADING_COUNT.match(text, start, start_of_ending) or COUNT_AFTER.match(text, end):
         return True  # 11个项目, 7所幼儿园, 中小学8所: a count of things, not a name
+    if kind in NEEDS_PROPER_PART and OFFICIAL_IN_NAME.search(body):
+        return True  # 区长杨小菁介绍开工项目, 市委书记王祺扬宣布项目, 周海兵一行来到项目: a clause, not a name
+    if kind == "Project" and body in LEADING_WORDS_SET:
+        return True  # 力争项目: a verb before the word 项目
     if kind in ("Project", "Initiative") and ("“" in name or "一批" in name):
         return True  # “三个一批”项目: projects of a programme, not a named project
     if kind == "Initiative" and (len(body) < 2 or end not in ctx.token_bounds
@@ -201,6 +205,9 @@ def _a_phrase(ctx: Context, start: int, start_of_ending: int, end: int, kind: st
         return True
     # 镇, 乡: one character ends a name only where it ends a word (龙湖镇, not 乡村 or 城镇化)
     return end - start_of_ending == 1 and (end not in ctx.token_bounds or len(body) < 2)
+
+
+LEADING_WORDS_SET = frozenset(LEADING_WORDS) | {"宣布", "介绍", "力争", "推动", "谋划", "签约", "开工"}
 
 
 def _proven(ctx: Context, start: int, start_of_ending: int, end: int, kind: str) -> bool:

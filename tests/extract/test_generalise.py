@@ -1,0 +1,59 @@
+"""General constructions that names and facts of unseen districts come in: each rule pinned by a text of its own
+(invented sentences with invented names, not copies of any development document)."""
+
+from __future__ import annotations
+
+from tests.conftest import entity, extract, labels
+
+
+def test_every_name_of_a_list_of_officials_whatever_the_surname():
+    x = extract("区委书记林建国主持会议,区领导赵海、洪文涛、覃立明、代小红参加会议。")
+    assert {"林建国", "赵海", "洪文涛", "覃立明", "代小红"} <= labels(x, "Person")
+
+
+def test_names_listed_before_their_leaders_word_and_before_a_verb():
+    x = extract("孙卫东、钱晓燕等区领导在分会场参加活动。县委书记周立新宣布项目开工,县长郑文致辞。")
+    assert {"孙卫东", "钱晓燕", "周立新", "郑文"} <= labels(x, "Person")
+    assert not {n for n in labels(x, "Person") if n.endswith(("宣", "致"))}
+
+
+def test_a_national_leader_before_his_title():
+    assert "习近平" in labels(extract("深入学习贯彻习近平总书记重要讲话精神。"), "Person")
+
+
+def test_a_clause_about_an_official_is_no_project():
+    x = extract("副区长吴明介绍开工项目情况。市委书记张强宣布项目开工。调研组一行来到项目现场。力争项目年内投产。")
+    assert labels(x, "Project") == set()
+
+
+def test_the_clause_before_a_list_of_projects_is_cut_off():
+    x = extract("仪式上,由城投集团统筹推进的滨湖中心广场、东城美术馆等重点项目集中开工。")
+    assert "滨湖中心广场" in labels(x, "Project")
+    assert not any(n.startswith("由") for n in labels(x, "Project"))
+
+
+def test_roads_and_rivers_named_in_boundaries_and_routes():
+    x = extract("片区位于长丰路、东湖涌以南,青云路以西;改建工程起于汇通路(玉湖东路-白沙公路)。")
+    assert {"长丰路", "东湖涌", "青云路", "玉湖东路", "白沙公路"} <= labels(x, "Place")
+    assert not labels(extract("要聚焦思路,找准出路。"), "Place")
+
+
+def test_a_province_and_a_city_by_their_short_names_but_not_a_road():
+    x = extract("来自浙江、安徽和苏州的企业参加签约,项目位于泰州路。")
+    assert {"浙江省", "安徽省", "苏州市"} <= labels(x, "AdministrativeDivision")
+    assert "泰州市" not in labels(x, "AdministrativeDivision")
+
+
+def test_a_listed_national_zone_that_ends_like_a_park_is_a_zone():
+    x = extract("昨天,苏州工业园区举行重大项目集中开工仪式。")
+    assert "DevelopmentZone" in entity(x, "苏州工业园区").types
+
+
+def test_brands_marked_as_firms_by_a_list_a_post_or_a_project():
+    x = extract("区领导为星禾科技、蓝湾生物、云拓智能等首批入驻企业代表颁证。"
+                "东岳新能CEO马力、南屏智能董事长何静介绍了企业发展。"
+                "其中,丰谷食品年产五万吨粮油加工基地项目总投资5亿元。")
+    firms = labels(x, "Enterprise")
+    assert {"星禾科技", "蓝湾生物", "云拓智能", "东岳新能", "南屏智能", "丰谷食品"} <= firms
+    assert not any("马力" in f or "何静" in f for f in firms)
+    assert {"马力", "何静"} <= labels(x, "Person")
