@@ -57,3 +57,29 @@ def test_brands_marked_as_firms_by_a_list_a_post_or_a_project():
     assert {"星禾科技", "蓝湾生物", "云拓智能", "东岳新能", "南屏智能", "丰谷食品"} <= firms
     assert not any("马力" in f or "何静" in f for f in firms)
     assert {"马力", "何静"} <= labels(x, "Person")
+
+
+def _relations(x, predicate: str) -> set[tuple[str, str]]:
+    return {(x.entities[r.subject].label, x.entities[r.object].label) for r in x.relations if r.predicate == predicate}
+
+
+def test_divisions_sit_in_their_named_parent_and_bodies_in_their_area():
+    x = extract("益阳市桃江县召开项目推进会。县委书记李明主持。益阳市委副书记王强、县人大常委会主任赵平出席。"
+                "桃江县委、县政府将全力推进项目建设。")
+    located = _relations(x, "locatedIn")
+    assert ("桃江县", "益阳市") in located
+    assert ("益阳市委", "益阳市") in located and ("桃江县委", "桃江县") in located
+    assert not labels(x, "Project")
+
+
+def test_a_zone_body_sits_in_its_zone_not_in_its_city():
+    x = extract("益阳高新区召开大会。益阳高新区党工委书记李明讲话。益阳高新区将加快发展。")
+    assert ("益阳高新区党工委", "益阳高新区") in _relations(x, "locatedIn")
+
+
+def test_who_took_part_in_the_event_a_report_is_about():
+    x = extract("昨日,桃江县2024年重大项目集中开工仪式举行。县委书记李明宣布项目开工。"
+                "县领导王强、赵平、孙丽参加活动。会议强调,要学习贯彻党的二十大精神。")
+    took_part = {p for e, p in _relations(x, "participant")}
+    assert {"李明", "王强", "赵平", "孙丽"} <= took_part
+    assert not {e for e, _ in _relations(x, "participant")} - {"桃江县2024年重大项目集中开工仪式"}

@@ -24,7 +24,7 @@ from .places import find_bounded_ways, find_ways
 from .posts import find_posts
 from .projects import find_project_lists
 from .quoted import find_documents, find_quoted
-from .relations import construction_relations, context_relations
+from .relations import construction_relations, context_relations, hierarchy_relations
 from .suffixed import find_suffixed
 
 MentionExtractor = Callable[[Context], list[Mention]]
@@ -46,7 +46,8 @@ def extract_document(document: Document) -> Extraction:
     result.posts = find_posts(ctx, entities, span_key, area)
     event_rels, result.literals = event_facts(ctx, entities, span_key, area)
     result.relations = list(dict.fromkeys(
-        context_relations(ctx, entities, area) + construction_relations(ctx, entities, span_key, area) + event_rels))
+        context_relations(ctx, entities, area) + hierarchy_relations(ctx, entities, area)
+        + construction_relations(ctx, entities, span_key, area) + event_rels))
     owned = [(m.start, m.end) for e in entities.values() if e.types & {"Project", "Enterprise"} for m in e.mentions]
     result.observations = find_observations(ctx, area, owned)
     return result

@@ -110,6 +110,7 @@ def event_facts(ctx: Context, entities: dict[str, Entity], span_key: dict[tuple[
                 elif ("Person" in types and PARTICIPATE.search(ctx.text[m.end:m.end + 8])) or ("Enterprise" in types and ctx.text[m.start - 1:m.start] in ("与", "和", "同")):
                     relations.append(Relation(ek, "participant", k, evidence))
     relations += _session_participants(ctx, entities, by_sentence, relations)
+    relations += _main_event_participants(ctx, entities, by_sentence, relations)
     relations += _area_organised(ctx, entities, by_sentence, relations, area)
     return relations, literals
 
@@ -164,3 +165,57 @@ def _session_participants(ctx: Context, entities: dict[str, Entity],
                 if session or ("Person" in entities[k].types and takes_part):
                     relations.append(Relation(ek, "participant", k, Evidence(sent.start, sent.end, follow)))
     return relations
+
+
+CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+TAKES_PART = re.compile(r"出席|参加|主持|讲话|致辞|宣布|见证|陪同|观摩|发言|作报告|作政府工作报告|介绍|表示|签约|参会|带队|率队")
+SIGNED = re.compile(r"签约|签订|签署|入驻|落户")
+
+
+REFERRED = re.compile(r"精神|决策部署|重要讲话|以来|提出|作出")  # 党的二十大精神: an event referred to, not reported
+HOLDING = re.compile(r"召开|举行|举办|开幕|启动|开工|签约|在.{0,12}(?:上|中)|会上")
+
+
+def _main_event(ctx: Context, entities: dict[str, Entity],
+                by_sentence: dict[int, list[tuple[Mention, str]]]) -> str | None:
+    """The event a report is about: the first one the text says was held (召开, 举行 …), not one it refers to
+    (学习党的二十大精神); else the one named most."""
+    seen: dict[str, tuple[int, int]] = {}
+    held: list[tuple[int, str]] = []
+    for idx, items in sorted(by_sentence.items()):
+        for m, k in items:
+            if "Event" in entities[k].types and not REFERRED.match(ctx.text, m.end):
+                count, first = seen.get(k, (0, m.start))
+                seen[k] = (count + 1, min(first, m.start))
+                if HOLDING.search(ctx.sentences[idx].text):
+                    held.append((m.start, k))
+    if held:
+        return min(held)[1]
+    return min(seen, key=lambda k: (-seen[k][0], seen[k][1])) if seen else None
+
+
+def _main_event_participants(ctx: Context, entities: dict[str, Entity],
+                             by_sentence: dict[int, list[tuple[Mention, str]]], known: list[Relation]) -> list[Relation]:
+    """Who took part in the event a report is about, wherever the report says so: a person whose clause says
+    they attended, spoke or announced (区领导A、B、C参加会议, 市委书记X宣布项目开工), and at a signing, the firms
+    and bodies of the sentences that report what was signed (与上海电影集团…签订…项目)."""
+    main = _main_event(ctx, entities, by_sentence)
+    if main is None:
+        return []
+    organizers = {r.object for r in known if r.predicate == "organizer" and r.subject == main}
+    signing = bool(SIGNED.search(entities[main].label))
+    found = []
+    for idx, items in sorted(by_sentence.items()):
+        sent = ctx.sentences[idx]
+        for m, k in items:
+            types = entities[k].types
+            if k == main or k in organizers:
+                continue
+            clause_end = CLAUSE_END.search(ctx.text, m.end)
+            clause = ctx.text[m.end:clause_end.start() if clause_end else sent.end]
+            person = "Person" in types and TAKES_PART.search(clause)
+            party = signing and types & {"Enterprise", "Organization"} and SIGNED.search(sent.text) \
+                and not types & {"AdministrativeDivision", "DevelopmentZone"}
+            if person or party:
+                found.append(Relation(main, "participant", k, Evidence(sent.start, sent.end, idx)))
+    return found

@@ -22,6 +22,70 @@ def _first_mention(e: Entity) -> Evidence | None:
     return Evidence(m.start, m.end, m.sentence)
 
 
+# Local bodies (guideline: they are locatedIn their area): a division's name, or a bare level word, then the body
+BODY_ENDINGS = ("人大常委会", "人民代表大会", "人民政府", "党工委", "管委会", "政协", "人大", "政府", "纪委", "委")
+BARE_LEVEL = {"区": "county", "县": "county", "市": "prefecture", "省": "province"}
+
+
+def _division_ancestors(ctx: Context, code: str | None) -> list[str]:
+    """The codes above a division, nearest first."""
+    chain, divisions = [], ctx.lexicon.divisions
+    parent = divisions[code].parent if code in divisions else None
+    while parent:
+        chain.append(parent)
+        parent = divisions[parent].parent if parent in divisions else None
+    return chain
+
+
+def hierarchy_relations(ctx: Context, entities: dict[str, Entity], area: str | None) -> list[Relation]:
+    """Where divisions, zones and local bodies sit (guideline: a division in its parent when the text names both;
+    local bodies in their area): 湘阴县 in 岳阳市, 苏州工业园区 in 苏州, 岳阳市委 in 岳阳市, a bare 县委 in the county."""
+    rels: list[Relation] = []
+    by_code = {e.code: k for k, e in entities.items() if e.code}
+    divisions = {k: e for k, e in entities.items() if "AdministrativeDivision" in e.types}
+    names = sorted(((label, k) for k, e in divisions.items() for label in e.labels if len(label) >= 2),
+                   key=lambda lk: -len(lk[0]))
+    zones = sorted(((label, k) for k, e in entities.items() if "DevelopmentZone" in e.types
+                    for label in e.labels if len(label) >= 3), key=lambda lk: -len(lk[0]))
+    area_entity = entities.get(area) if area else None
+    for k, e in entities.items():
+        ev = _first_mention(e)
+        if k in divisions:
+            parent = next((by_code[c] for c in _division_ancestors(ctx, e.code) if c in by_code), None)
+            if parent and parent != k:
+                rels.append(Relation(k, "locatedIn", parent, ev))
+            continue
+        if e.types & {"DevelopmentZone", "Organization"}:
+            # a zone's body sits in the zone (郑州经开区党工委), anything else in the division it is named after
+            homes = (zones + names) if "Organization" in e.types else names
+            home = next((dk for label, dk in homes if e.label.startswith(label) and e.label != label), None)
+            if home is None and "Organization" in e.types and e.label.endswith(BODY_ENDINGS):
+                home = _bare_body_home(ctx, e.label, area, area_entity, by_code)
+            if home and home != k and (home != area or "Organization" in e.types):
+                rels.append(Relation(k, "locatedIn", home, ev))
+    return rels
+
+
+def _bare_body_home(ctx: Context, label: str, area: str | None, area_entity: Entity | None,
+                    by_code: dict[str, str]) -> str | None:
+    """The area a bare body (区委, 市政府, 县人大常委会, 园区党工委, 管委会) belongs to: the document's area at that
+    level, or the division above the area at that level."""
+    if area is None or area_entity is None:
+        return None
+    if label.startswith(("园区", "党工委", "管委会")) and "DevelopmentZone" in area_entity.types:
+        return area
+    level = BARE_LEVEL.get(label[:1])
+    if level is None:
+        return None
+    if area_entity.level == level or (level == "county" and "AdministrativeDivision" in area_entity.types
+                                      and area_entity.level is None):
+        return area
+    for code in _division_ancestors(ctx, area_entity.code):
+        if code in by_code and ctx.lexicon.divisions[code].level == level:
+            return by_code[code]
+    return None
+
+
 def context_relations(ctx: Context, entities: dict[str, Entity], area: str | None) -> list[Relation]:
     """What a document about one area implies (guideline: document context)."""
     if not area:

@@ -194,8 +194,8 @@ def _a_phrase(ctx: Context, start: int, start_of_ending: int, end: int, kind: st
         return True  # 11个项目, 7所幼儿园, 中小学8所: a count of things, not a name
     if kind in NEEDS_PROPER_PART and OFFICIAL_IN_NAME.search(body):
         return True  # 区长杨小菁介绍开工项目, 市委书记王祺扬宣布项目, 周海兵一行来到项目: a clause, not a name
-    if kind == "Project" and body in LEADING_WORDS_SET:
-        return True  # 力争项目: a verb before the word 项目
+    if kind == "Project" and _without_divisions(ctx, body) in LEADING_WORDS_SET:
+        return True  # 力争项目, 桃江县召开项目(推进会): a verb before the word 项目
     if kind in ("Project", "Initiative") and ("“" in name or "一批" in name):
         return True  # “三个一批”项目: projects of a programme, not a named project
     if kind == "Initiative" and (len(body) < 2 or end not in ctx.token_bounds
@@ -208,6 +208,16 @@ def _a_phrase(ctx: Context, start: int, start_of_ending: int, end: int, kind: st
 
 
 LEADING_WORDS_SET = frozenset(LEADING_WORDS) | {"宣布", "介绍", "力争", "推动", "谋划", "签约", "开工"}
+
+
+def _without_divisions(ctx: Context, body: str) -> str:
+    """The body without the divisions that open it (益阳市桃江县召开 → 召开)."""
+    names = ctx.lexicon.divisions_by_name
+    while True:
+        head = next((body[:n] for n in range(min(len(body) - 1, 8), 1, -1) if body[:n] in names), None)
+        if head is None:
+            return body
+        body = body[len(head):]
 
 
 def _proven(ctx: Context, start: int, start_of_ending: int, end: int, kind: str) -> bool:
