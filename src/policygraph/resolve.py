@@ -125,8 +125,11 @@ def subject_area(mentions: Iterable[Mention], lex_names: dict, title: str = "", 
     # an area named inside a longer area or inside a venue's, park's or firm's name (郑州 in 郑州高新区, in
     # 郑州国际会展中心) is not what the lead is about; inside a body's name (中原区委) it is
     containers = [o for o in mentions if o.type in (*AREA_TYPES, "Place", "Park", "Project", "Enterprise")]
+    # 佛山市顺德区: a division written before its own district is the district's address, not the subject
+    starts = {m.start for m in areas}
     in_lead = [m for m in areas if lead_start <= m.start < lead_start + LEAD_CHARS and m.type != "Subdistrict"
-               and not any(o.start <= m.start and m.end <= o.end and o.length > m.length for o in containers)]
+               and not any(o.start <= m.start and m.end <= o.end and o.length > m.length for o in containers)
+               and not (m.type == "AdministrativeDivision" and m.end in starts)]
     if in_lead:  # the first area the lead names (the longest where names nest: 苏州工业园区 before 苏州),
         # preferring a division or listed zone, then one the text names again, over a passing phrase
         lex = lexicon()

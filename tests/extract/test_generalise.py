@@ -83,3 +83,34 @@ def test_who_took_part_in_the_event_a_report_is_about():
     took_part = {p for e, p in _relations(x, "participant")}
     assert {"李明", "王强", "赵平", "孙丽"} <= took_part
     assert not {e for e, _ in _relations(x, "participant")} - {"桃江县2024年重大项目集中开工仪式"}
+
+
+def _observations(x) -> set[tuple]:
+    return {(x.entities[o.area].label, o.indicator, o.measure, o.year, o.value, o.unit, o.status) for o in x.observations}
+
+
+def test_a_targets_heading_makes_its_whole_paragraph_targets_and_last_year_is_results():
+    x = extract("---\ndate: 2024-01-20\n---\n江西省政府工作报告\n初步统计,去年全省地区生产总值30000亿元、增长6.0%。\n"
+                "今年经济社会发展的主要预期目标是:全省地区生产总值增长5%左右。固定资产投资增长6%,社会消费品零售总额增长7%。")
+    obs = {(i, m, y, v, s) for _, i, m, y, v, _, s in _observations(x)}
+    assert ("地区生产总值", "level", 2023, 30000, "actual") in obs
+    assert ("固定资产投资", "growth", 2024, 6, "target") in obs
+    assert ("社会消费品零售总额", "growth", 2024, 7, "target") in obs
+
+
+def test_an_estimate_of_the_year_just_ended_is_a_result():
+    x = extract("2024年1月10日,九江市濂溪区召开人代会。\n过去一年,全区预计工业总产值突破1.5万亿元。")
+    assert any(o.status == "actual" and o.value == 1.5 and o.unit == "万亿元" for o in x.observations)
+
+
+def test_a_batch_that_started_is_reported_and_the_annual_plan_is_planned():
+    x = extract("2023年3月1日,桃江县重大项目集中开工。今年一季度,桃江县开工项目有40个,总投资300亿元,年度计划投资90亿元。")
+    status = {o.value: o.status for o in x.observations}
+    assert status[300] == "actual" and status[90] == "plan"
+
+
+def test_figures_of_another_area_that_opens_the_sentence_are_that_areas():
+    x = extract("2024年7月30日,桃江县重大项目集中开工。当天,益阳市7月份重大项目集中开工活动举行,60个项目集中开工,"
+                "总投资200亿元。桃江县集中开工项目8个。")
+    areas = {o.value: x.entities[o.area].label for o in x.observations}
+    assert areas[200] == "益阳市" and areas[8] == "桃江县"

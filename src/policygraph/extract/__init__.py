@@ -49,7 +49,9 @@ def extract_document(document: Document) -> Extraction:
         context_relations(ctx, entities, area) + hierarchy_relations(ctx, entities, area)
         + construction_relations(ctx, entities, span_key, area) + event_rels))
     owned = [(m.start, m.end) for e in entities.values() if e.types & {"Project", "Enterprise"} for m in e.mentions]
-    result.observations = find_observations(ctx, area, owned)
+    areas = sorted((m.start, m.end, k) for k, e in entities.items()
+                   if e.types & {"AdministrativeDivision", "DevelopmentZone", "Subdistrict"} for m in e.mentions)
+    result.observations = find_observations(ctx, area, owned, areas)
     return result
 
 

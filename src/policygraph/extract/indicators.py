@@ -15,28 +15,34 @@ from ..model import Evidence, Observation
 from .base import Context
 
 NUMBER = r"(\d+(?:\.\d+)?)"
-UNITS = "亿元|万元|元|万平方米|平方米|万人|万家|万户|个|家|人|亩|所|套|项|%"
+UNITS = "万亿元|亿元|万元|亿美元|万美元|美元|元|万平方米|平方米|万吨|吨|万人|万家|万户|个|家|人|亩|所|套|项|%"
 GROWTH = re.compile(rf"(增长|下降|增速|提高|回落|降低)\**(?:了)?(?:为)?{NUMBER}(%|个百分点)")
 LEVEL = re.compile(rf"(?:完成|实现|达到|达|为|突破|超过|超|共|累计|计|控制在|不少于|不低于)?(?:近|约|逾|超)?{NUMBER}({UNITS})")
 # A count written before its noun: 37个省市重点项目, 101个灾后重建项目 (named 省市重点项目数).
 COUNT_FIRST = re.compile(rf"{NUMBER}(个|家|项|所)((?:[\u4e00-\u9fff“”]{{0,10}}?)(?:项目|企业|单位))(?![\u4e00-\u9fff]{{0,2}}[个家])")
 # A count before the verb of what happened to it: 上汽发动机二期等148个项目开工建设 (开工项目数).
-COUNT_THEN_VERB = re.compile(rf"{NUMBER}(个|家|项)(项目|企业)(竣工投产|开工|竣工|投产|签约|落地|建成|入驻|达效)")
+COUNT_THEN_VERB = re.compile(rf"{NUMBER}(个|家|项)(项目|企业)(?:集中)?(竣工投产|开工|竣工|投产|签约|落地|建成|入驻|达效)")
 # Rates coordinated by 、 and given one value: 开工率、投产率、达效率均达100% (three observations).
 RATES_SHARING = re.compile(rf"((?:[\u4e00-\u9fff]{{1,6}}率、)+[\u4e00-\u9fff]{{1,6}}率)均(?:达到|达|为|实现|保持)?{NUMBER}%")
 CLAUSE = re.compile(r"[^，,；;。：:]+")
 # A heading cue makes the rest of its sentence targets (2023年主要预期目标是：…); a clause cue (力争, 预计)
 # makes its own clause and the ones after it targets, not the figures reported before it.
 TARGET_HEADING = re.compile(r"预期目标|目标是|目标为|主要目标|计划实现")
-TARGET_CLAUSE = re.compile(r"力争|确保|预计|争取|目标")
+TARGET_CLAUSE = re.compile(r"力争|确保|预计|预期|争取|目标")
+# 预计 of a year already ended is an estimate of a result, not a target (guideline: 预计 … for the year just ended)
+ESTIMATE = re.compile(r"预计")
 TARGET_TRAILING = re.compile(r"(?:的|为)(?:发展|主要|预期)?目标[。；;]?$")  # …增长13%的发展目标。
 # A paragraph that opens with a year sets the year of what follows (2022年是…极不平凡的一年 → the
 # results after it are 2022's), until another paragraph opens with a year or a headline starts a new piece.
 YEAR_OPENING = re.compile(r"^(?:[一二三四五六七八九十]+、)?(20\d\d)年(?!\d{1,2}月)")  # 一、2022年…执行情况 too
 LAST_YEAR_OPENING = re.compile(r"^(?:过去一年|一年来|去年)")
 PLAN = re.compile(r"计划投资|谋划|计划总投资|储备")  # a year's portfolio; a batch at an event is reported, not planned
+ANNUAL_PLAN = re.compile(r"年度计划投资|年内计划投资|年度投资计划|年计划投资")  # always the year's plan, batch or not
+# a batch that happened: the projects started, signed, finished at a reported event (开工项目有89个)
+HAPPENED = re.compile(r"(?:[一二三四]季度|上半年|下半年|本月|本周|此次|本次|当天|今天|昨天|\d{1,2}月份?)[^。；;]{0,10}?"
+                      r"(?:开工|签约|竣工|投产|落地)(?:项目|企业)")
 YEAR = re.compile(r"(20\d\d)年")
-LEAD_WORDS = re.compile(r"^(?:20\d\d年|今年|其中|目前|当前|此次|本次|全区|全市|全县|全年|全省|财政|实现|完成|累计|共|新增的|预计|力争|确保|[一二三四五六七八九十]+要)+")
+LEAD_WORDS = re.compile(r"^(?:20\d\d年|今年|去年|上年|初步统计|其中|目前|当前|此次|本次|全区|全市|全县|全年|全省|财政|实现|完成|累计|共|新增的|预计|力争|确保|[一二三四五六七八九十]+要)+")
 STRIP = re.compile(r"(?:同比|完成|实现|达到|达|为|突破|超过|超|共|累计|计|了|近|约|逾|控制在|不少于|不低于)+$")
 # The area that reports a figure is not part of the figure's name (中原区共谋划重大项目 → 谋划重大项目).
 AREA_LEAD = re.compile(r"^(?:全区|全市|全县)?(?:共|累计|全年)?")
@@ -80,7 +86,7 @@ def _year(sentence: str, context_year: int | None) -> int | None:
     years = [int(y) for y in YEAR.findall(sentence)]
     if years:
         return years[0]
-    if context_year and ("去年" in sentence or "上年" in sentence):
+    if context_year and re.search(r"去年|上年|过去一年|一年来", sentence):
         return context_year - 1
     return context_year
 
@@ -134,12 +140,15 @@ def measures_sections(text: str) -> list[tuple[int, bool]]:
 OUTCOME = re.compile(r"达产后|达效后|建成后|投产后|投用后|可实现|预计实现|拉动")  # a project's promise, not the area's figure
 
 
-def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int]] = ()) -> list[Observation]:  # type: ignore[assignment]
+def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int]] = (),  # type: ignore[assignment]
+                      areas: list[tuple[int, int, str]] = ()) -> list[Observation]:  # type: ignore[assignment]
     """The area's figures in the document. ``owned`` are spans naming projects and enterprises: a figure
     in the same clause after such a name (X项目累计完成投资31.76亿元) is that project's, not the area's."""
     if not area:
         return []
     found: list[Observation] = []
+    target_para: int | None = None
+    target_year: int | None = None
     years = paragraph_years(ctx.text, ctx.document.year)
     measures = measures_sections(ctx.text)
     starts = [start for start, _ in years]  # both tables have one row per paragraph, in order
@@ -147,21 +156,31 @@ def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int
         para = bisect_right(starts, sent.start) - 1
         context_year = years[para][1] if para >= 0 else ctx.document.year
         planned = measures[para][1] if para >= 0 else False
-        heading_target = bool(TARGET_HEADING.search(sent.text) or TARGET_TRAILING.search(sent.text))
-        # a year's portfolio (共实施项目393个，总投资…，年度计划投资…) is planned as a whole
-        portfolio = planned or (bool(PLAN.search(sent.text)) and not BATCH.search(sent.text))
+        heading = bool(TARGET_HEADING.search(sent.text) or TARGET_TRAILING.search(sent.text))
         year = _year(sent.text, context_year)
+        # a targets heading (主要预期目标是：) makes the rest of its paragraph targets, sentence after sentence,
+        # while they are about the heading's year (2022年，全区生产总值完成… after it reports results)
+        if heading:
+            target_para, target_year = para, year
+        elif para != target_para or year != target_year:
+            target_para = None
+        heading_target = heading or target_para == para
+        # a year's portfolio (共实施项目393个，总投资…，年度计划投资…) is planned as a whole
+        batch = bool(BATCH.search(sent.text) or HAPPENED.search(sent.text))
+        portfolio = planned or (bool(PLAN.search(sent.text)) and not batch)
         if year is None:
             continue
+        sentence_area = _area_named_before(ctx, area, areas, sent.start, sent.end)
         last_name = ""
         clause_target = False
         for cm in CLAUSE.finditer(sent.text):
             clause = cm.group()
             if cm.start() and sent.text[cm.start() - 1] in "；;":  # a new item of a list
                 clause_target = False
-            clause_target = clause_target or bool(TARGET_CLAUSE.search(clause))
+            estimate = bool(ESTIMATE.search(clause)) and ctx.document.year is not None and year < ctx.document.year
+            clause_target = (clause_target or bool(TARGET_CLAUSE.search(clause))) and not estimate
             status = "target" if heading_target or clause_target else "actual"
-            clause_status = "plan" if portfolio and status != "target" else status
+            clause_status = "plan" if (portfolio or ANNUAL_PLAN.search(clause)) and status != "target" else status
             clause_start = sent.start + cm.start()
             if OUTCOME.search(clause):
                 continue
@@ -175,11 +194,11 @@ def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int
                 name = LEAD_WORDS.sub("", m.group(3).replace("“", "").replace("”", "")) + "数"
                 # a bare 6个项目 in a list is not a headline figure; 37个省市重点项目 is
                 if len(name) >= 5 and float(m.group(1)) > 1 and not _verbish(name):
-                    found.append(_obs(ctx, area, name, "level", year, float(m.group(1)), m.group(2), clause_status,
+                    found.append(_obs(ctx, sentence_area, name, "level", year, float(m.group(1)), m.group(2), clause_status,
                                       m.group(), sent.start + cm.start() + m.start(), sent.index))
             for m in COUNT_THEN_VERB.finditer(clause):
                 if float(m.group(1)) > 1 and not _owned(clause, named, m.start()):
-                    found.append(_obs(ctx, area, m.group(4) + m.group(3) + "数", "level", year, float(m.group(1)),
+                    found.append(_obs(ctx, sentence_area, m.group(4) + m.group(3) + "数", "level", year, float(m.group(1)),
                                       m.group(2), clause_status, m.group(), sent.start + cm.start() + m.start(), sent.index))
             for m in RATES_SHARING.finditer(clause):
                 rates = m.group(1).split("、")
@@ -188,7 +207,7 @@ def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int
                 if first.endswith(rates[0]) and len(first) <= 20 and not _verbish(first):
                     rates[0] = first
                 for rate in rates:
-                    found.append(_obs(ctx, area, rate, "level", year, float(m.group(2)), "%", clause_status,
+                    found.append(_obs(ctx, sentence_area, rate, "level", year, float(m.group(2)), "%", clause_status,
                                       m.group(), sent.start + cm.start() + m.start(), sent.index))
             for m in GROWTH.finditer(clause):
                 if _owned(clause, named, m.start()):
@@ -197,7 +216,7 @@ def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int
                 if not name or len(name) > 20 or _verbish(name) or not INDICATOR_END.search(name):
                     continue
                 value = float(m.group(2)) * (-1 if m.group(1) in ("下降", "回落", "降低") else 1)
-                found.append(_obs(ctx, area, name, "growth", year, value, "%", clause_status,
+                found.append(_obs(ctx, sentence_area, name, "growth", year, value, "%", clause_status,
                                   m.group(), sent.start + cm.start() + m.start(), sent.index))
             for m in LEVEL.finditer(clause):
                 if GROWTH.search(clause[max(0, m.start() - 4):m.end()]) or _owned(clause, named, m.start()):
@@ -209,9 +228,30 @@ def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int
                 last_name = name
                 if m.group(2) in COUNT_UNITS and float(m.group(1)) <= 1:
                     continue  # 1家 in a list of achievements
-                found.append(_obs(ctx, area, name, "level", year, float(m.group(1)), m.group(2), clause_status,
+                found.append(_obs(ctx, sentence_area, name, "level", year, float(m.group(1)), m.group(2), clause_status,
                                   m.group(), sent.start + cm.start() + m.start(), sent.index))
     return _first_of_each(found)
+
+
+AREA_SUBJECT = re.compile(r"(?:^|[，,；;：:])(?:[\d]{1,2}月\d{0,2}日?|今年|去年|当天|同日|此外|其中)?$|(?:落户|入驻|在|位于|落地)$")
+
+
+def _area_named_before(ctx: Context, area: str, areas: list[tuple[int, int, str]], start: int, end: int) -> str:
+    """The area a sentence's figures are about: the document's, unless the sentence names only another area
+    (襄阳市…95个项目集中开工 in a report on 襄州区; 签约落户合肥高新区项目80个 in a report on 合肥市).
+
+    ``areas`` are (start, end, entity key) of the divisions and zones named in the document.
+    """
+    text = ctx.text
+    named = [k for s, e, k in areas if start <= s < end]
+    if not named or area in named:
+        return area
+    # the other area must be what the sentence is about: it opens a clause (after time words) or is where
+    # projects went (落户, 入驻, 在); 新增郑州市科技型企业 names a kind of firm, not an area
+    for s, _e, k in areas:
+        if start <= s < end and (AREA_SUBJECT.search(text[max(start, s - 12):s]) or s == start):
+            return k
+    return area
 
 
 def _owned(clause: str, named: list[tuple[int, int]], value_at: int) -> bool:

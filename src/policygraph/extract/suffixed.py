@@ -220,6 +220,9 @@ def _without_divisions(ctx: Context, body: str) -> str:
         body = body[len(head):]
 
 
+SUBDISTRICT_BODY = re.compile(r"镇长|乡长|党委|党工委|人民政府|政府|街道办|办事处|人大")
+
+
 def _proven(ctx: Context, start: int, start_of_ending: int, end: int, kind: str) -> bool:
     """Whether the name has something that makes it one thing's name: a rare word, a registered legal form, a
     road (建设路街道), an industry (新材料产业园区); kinds that need none always are."""
@@ -230,6 +233,8 @@ def _proven(ctx: Context, start: int, start_of_ending: int, end: int, kind: str)
         return True  # a registered legal form is proof enough of a name
     if kind == "Subdistrict" and WAY_NAMED.search(text, start, start_of_ending):
         return True
+    if kind == "Subdistrict" and (SUBDISTRICT_BODY.match(text, end) or text.count(text[start:end]) >= 2):
+        return True  # 里水镇镇长, 里水镇党委, or a town the report names again: a town's name, not a word
     if kind in ("Park", "DevelopmentZone") and text[start:start_of_ending] in ctx.lexicon.industries:
         return True
     words = [t for t, _, _ in ctx.span_tokens(start, start_of_ending)]
