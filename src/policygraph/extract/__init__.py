@@ -18,6 +18,7 @@ from .events import event_facts
 from .firms import find_firms
 from .indicators import find_observations
 from .industries import find_industries
+from .investments import find_investments
 from .lists import find_category_lists
 from .people import find_people
 from .places import find_bounded_ways, find_ways
@@ -45,6 +46,7 @@ def extract_document(document: Document) -> Extraction:
     result = Extraction(document, ctx.sentences, entities, subject_area=area)
     result.posts = find_posts(ctx, entities, span_key, area)
     event_rels, result.literals = event_facts(ctx, entities, span_key, area)
+    result.literals += find_investments(ctx, entities, span_key)
     result.relations = list(dict.fromkeys(
         context_relations(ctx, entities, area) + hierarchy_relations(ctx, entities, area)
         + construction_relations(ctx, entities, span_key, area) + event_rels))
