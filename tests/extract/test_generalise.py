@@ -114,3 +114,18 @@ def test_figures_of_another_area_that_opens_the_sentence_are_that_areas():
                 "总投资200亿元。桃江县集中开工项目8个。")
     areas = {o.value: x.entities[o.area].label for o in x.observations}
     assert areas[200] == "益阳市" and areas[8] == "桃江县"
+
+
+def test_news_organisations_a_report_credits_and_the_district_a_local_site_is_named_after():
+    x = extract("区人大视察重点项目\n2019-05-06 10:00 来源:桃江新闻网 编辑:刘一\n桃江新闻网讯 5月6日,区人大常委会视察项目。"
+                "\n转自:湖南日报·华声在线")
+    assert {"桃江新闻网", "湖南日报", "华声在线"} <= labels(x, "Organization")
+    assert "桃江" in labels(x, "AdministrativeDivision")
+
+
+def test_a_projects_own_investment_but_not_an_approximate_one():
+    x = extract("2024年8月1日,桃江县重大项目集中开工。其中,丰谷食品加工基地项目总投资3亿元,"
+                "另外还有投资8亿元的东岳装备生产项目、投资超5亿元的滨湖改造项目。")
+    invested = {x.entities[f.subject].label: f.value for f in x.literals if f.predicate == "investment"}
+    assert invested.get("丰谷食品加工基地项目") == 3.0 and invested.get("东岳装备生产项目") == 8.0
+    assert "滨湖改造项目" not in invested

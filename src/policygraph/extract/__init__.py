@@ -12,7 +12,7 @@ from collections.abc import Callable
 from ..model import Document, Extraction, Mention
 from ..resolve import local_entities
 from .base import Context
-from .bodies import find_bodies, find_representatives
+from .bodies import find_bodies, find_news_organisations, find_representatives
 from .divisions import find_divisions, find_national_zones
 from .events import event_facts
 from .firms import find_firms
@@ -32,7 +32,7 @@ MentionExtractor = Callable[[Context], list[Mention]]
 MENTION_EXTRACTORS: list[MentionExtractor] = [
     find_divisions, find_national_zones, find_suffixed, find_bodies, find_representatives, find_people, find_quoted, find_documents,
     find_industries, find_project_lists, find_ways, find_bounded_ways, find_category_lists,
-    find_firms,
+    find_firms, find_news_organisations,
 ]
 
 

@@ -70,3 +70,55 @@ def find_representatives(ctx: Context) -> list[Mention]:
                 if 2 <= len(part) <= 8 and start >= 0 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", part):
                     found.append(ctx.mention("Enterprise", start, start + len(part), "representative"))
     return found
+
+
+# News organisations where a report credits them: its source line (来源：人民网-上海频道, 转自：上海证券报·中国证券网)
+# and its dateline (苏报讯, 东南网1月22日讯, 红网时刻岳阳12月18日讯, 人民网上海4月11日电).
+SOURCE_LINE = re.compile(r"(?:来源|稿源|信息来源|转自|来自)\s*[:：]\s*([^\n]{2,40})")
+SOURCE_SPLIT = re.compile(r"[-—–·•|/、\s]+")
+DATELINE = re.compile(r"^\s*([\u4e00-\u9fffA-Za-z]{2,10}?)(?:(?:[\u4e00-\u9fff]{2,3})?\d{1,2}月\d{1,2}日)?(?:讯|电)[(（\s]",
+                      re.MULTILINE)
+NEWS_ENDINGS = ("网", "报", "日报", "晚报", "时报", "客户端", "电视台", "融媒", "新闻", "发布", "风", "时刻")
+NOT_NEWS = frozenset({"本报", "本网", "本台", "记者", "通讯员", "新华社"}) - {"新华社"}
+
+
+def find_news_organisations(ctx: Context) -> list[Mention]:
+    """The news organisations a report credits (guideline: a news organisation is an Organization).
+
+    >>> from tests.conftest import doc
+    >>> t = "标题\\n2024-01-05 10:00 来源:江南网-要闻频道 编辑:张三\\n江南日报讯(记者 李四)昨天,会议召开。"
+    >>> sorted(m.text for m in find_news_organisations(Context(doc(t))))
+    ['江南日报', '江南网']
+    """
+    text = ctx.text
+    found: list[Mention] = []
+    for m in SOURCE_LINE.finditer(text):
+        pos = m.start(1)
+        for piece in SOURCE_SPLIT.split(m.group(1)):
+            at = text.find(piece, pos)
+            pos = at + len(piece)
+            if piece.startswith(("编辑", "作者", "责任编辑", "记者", "时间", "日期")) or ":" in piece or "：" in piece:
+                break  # the next field of the line
+            if piece.endswith(("频道", "栏目", "专栏", "版")):
+                continue  # 人民网-上海频道: a section of the site, not another organisation
+            if 2 <= len(piece) <= 12 and at >= 0 and piece not in NOT_NEWS and re.fullmatch(r"[\u4e00-\u9fff]+", piece):
+                found.append(ctx.mention("Organization", at, at + len(piece), "news-source"))
+    for m in DATELINE.finditer(text):
+        name = m.group(1)
+        if name in NOT_NEWS or not name.endswith(NEWS_ENDINGS):
+            continue
+        found.append(ctx.mention("Organization", m.start(1), m.end(1), "news-dateline"))
+    return found + _areas_of_news(ctx, found)
+
+
+def _areas_of_news(ctx: Context, news: list[Mention]) -> list[Mention]:
+    """The district a local news site is named after (长乐新闻网 → 长乐): its name without 区, 县 or 市."""
+    names = ctx.lexicon.divisions_by_name
+    found = []
+    for m in news:
+        for n in (3, 2):
+            head = m.text[:n]
+            if len(m.text) > n and any(head + level in names for level in ("区", "县", "市")):
+                found.append(ctx.mention("AdministrativeDivision", m.start, m.start + n, "news-area"))
+                break
+    return found
