@@ -87,8 +87,8 @@ def find_news_organisations(ctx: Context) -> list[Mention]:
 
     >>> from tests.conftest import doc
     >>> t = "标题\\n2024-01-05 10:00 来源:江南网-要闻频道 编辑:张三\\n江南日报讯(记者 李四)昨天,会议召开。"
-    >>> sorted(m.text for m in find_news_organisations(Context(doc(t))))
-    ['江南日报', '江南网']
+    >>> sorted((m.text, m.type) for m in find_news_organisations(Context(doc(t))))[-2:]
+    [('江南日报', 'Organization'), ('江南网', 'Organization')]
     """
     text = ctx.text
     found: list[Mention] = []
