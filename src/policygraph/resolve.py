@@ -51,7 +51,8 @@ def settle_overlaps(mentions: list[Mention]) -> list[Mention]:
             if k.end <= m.start or m.end <= k.start or (k.start, k.end) == (m.start, m.end):
                 continue  # apart, or the same span with another type (one entity with both types)
             inside = k.start <= m.start and m.end <= k.end
-            if inside and m.type in INNER_NAMES and (k.type in CONTAINERS or m.type != k.type):
+            # a name inside a person's name is part of it (镇江 in 李镇江), inside any other name its own
+            if inside and m.type in INNER_NAMES and k.type != "Person" and (k.type in CONTAINERS or m.type != k.type):
                 continue
             if inside and m.source == "quoted" and k.source == "quoted+tail":
                 continue  # “三化三制”改革: the quoted core is the name, the whole an alias

@@ -129,3 +129,22 @@ def test_a_projects_own_investment_but_not_an_approximate_one():
     invested = {x.entities[f.subject].label: f.value for f in x.literals if f.predicate == "investment"}
     assert invested.get("丰谷食品加工基地项目") == 3.0 and invested.get("东岳装备生产项目") == 8.0
     assert "滨湖改造项目" not in invested
+
+
+def test_a_short_name_split_across_words_is_no_division():
+    x = extract("片区东至珠江西航道。县委副书记、县长李镇江主持会议。")
+    assert not {"江西省", "镇江市"} & labels(x, "AdministrativeDivision")
+
+
+def test_batches_named_by_area_and_time_are_no_projects_and_public_works_no_industries():
+    x = extract("2024年7月30日,桃江县重大项目集中开工。本月桃江县集中开工项目8个。桃江7月份新开工项目涵盖先进制造业及其配套、"
+                "食品加工等产业,以及路桥工程、学校等基础设施项目。")
+    assert not labels(x, "Project")
+    assert "先进制造业" in labels(x, "Industry") and not any("配套" in n for n in labels(x, "Industry"))
+    assert not {"基础设施", "基础设施建设"} & labels(x, "Industry")
+
+
+def test_the_partys_plenum_is_an_event_and_slogans_are_no_initiatives():
+    x = extract("全县上下深入学习党的二十届三中全会精神,坚持“稳中有进”,抓好“点上”“线上”“面上”工作。")
+    assert "党的二十届三中全会" in labels(x, "Event")
+    assert not {"稳中有进", "点上", "线上", "面上"} & labels(x, "Initiative")

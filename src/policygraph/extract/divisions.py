@@ -24,7 +24,10 @@ def find_divisions(ctx: Context) -> list[Mention]:
     short_ok = {d.short for s in full_seen for d in names[s] if d.short}
     # a province's short name (浙江, 安徽) is always the province; a city's (苏州, 舟山) where jieba's
     # dictionary knows it as a place name, not as a word or a person's name (大同, 来宾, 白银 stay words)
-    short_ok |= {m.text for m in found if any(_unmistakable_short(d, m.text) for d in names[m.text])}
+    # … and where it is a word of the text's own cut, not two halves of others (珠江|西|航道, 李镇江)
+    bounds = ctx.token_bounds
+    short_ok |= {m.text for m in found if any(_unmistakable_short(d, m.text) for d in names[m.text])
+                 and m.start in bounds and m.end in bounds}
     # a county name used in several provinces (鼓楼区, 西湖区) is still the area the text is about; which one
     # it is, and so its code, is settled later by the city or province the text names, if it names one
     # 泰州路, 北京大街: a city's short name before a way's ending names the road, not the city

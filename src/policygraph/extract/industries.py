@@ -149,6 +149,23 @@ def _constructions(ctx: Context) -> list[Mention]:
     return found
 
 
+# Kinds of public works, not industries (guideline: 基础设施, 社会民生 are not industries)
+NOT_INDUSTRIES = frozenset({"基础设施", "基础设施建设", "社会事业", "生态建设", "民生", "社会民生", "民生事业", "城市建设"})
+SUPPORT_TAIL = re.compile(r"(?:及其|及)配套(?:产业)?$")  # 先进制造业及其配套: the sector itself
+LEADING_VERB = re.compile(r"^(?:项目)?(?:涉及|涵盖|包括)")
+
+
 def find_industries(ctx: Context) -> list[Mention]:
     found = _lexicon_matches(ctx) + _fields_and_lists(ctx) + _constructions(ctx)
-    return found + _joined(ctx, found)
+    return [m for m in (_trimmed(ctx, m) for m in found + _joined(ctx, found)) if m.text not in NOT_INDUSTRIES]
+
+
+def _trimmed(ctx: Context, m: Mention) -> Mention:
+    """A sector without what a list wraps around it (项目涉及|高端制造, 食品加工|及配套)."""
+    lead = LEADING_VERB.match(m.text)
+    tail = SUPPORT_TAIL.search(m.text)
+    start = m.start + (lead.end() if lead else 0)
+    end = m.start + (tail.start() if tail else len(m.text))
+    if (start, end) == (m.start, m.end) or end - start < 2:
+        return m
+    return ctx.mention(m.type, start, end, m.source)

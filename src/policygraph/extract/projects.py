@@ -27,7 +27,7 @@ SAMPLE = re.compile(r"([^，,。；;：:\n]{2,160}?)等(?:\d+个)?([\u4e00-\u9ff
 # 加快A、B和C(等…)(项目)建设
 BUILT = re.compile(r"(?:加快|加速|推进|启动|完成|做好|实施|推动)(?:推进|做好)?([^，,。；;：:\n]{2,120}?)"
                    r"(?:等([\u4e00-\u9fff]{0,8}?))?(项目)?建设")
-DOMAIN_WORDS = ("领域", "方面", "类", "方向", "行业")
+DOMAIN_WORDS = ("领域", "方面", "类", "方向", "行业", "基础设施", "民生", "社会事业")  # 路桥工程、学校等基础设施项目: kinds
 ITEM_LEAD = re.compile(r"(?:全力|高效|加快|积极|持续|大力|着力|扎实)?(?:推进|实施|加快|推动|建设|开工|启动|完成|促进|加速|确保|"
                        r"做好|依托|支持|谋划|签约|建成)+")  # matched where an item starts
 # What a facility's name ends with, for things built without the word 项目 (广电中心, 金马凯旋万达广场)

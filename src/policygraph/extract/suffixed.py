@@ -42,8 +42,9 @@ NOT_NAMES = frozenset("""
 """.split())
 # A project or works named only by its stage, rank or field (计划新开工项目, 省市重点项目, 竣工投产项目) is a class
 # of projects that a count or a portfolio is about, not a named project.
-GENERIC_PROJECT = re.compile(r"^(?:计划|新|续建|前期|开工|竣工|投产|签约|在建|在库|储备|实施|重点|重大|落地|达效|拟建|已建|"
-                             r"省市|省级|市级|区级|产业|主导产业|民生|招商|建设|全部|其余|其他)+(?:项目|工程)$")
+GENERIC_PROJECT = re.compile(r"^(?:计划|新|续建|前期|开工|竣工|投产|签约|在建|在库|储备|实施|重点|重大|落地|达效|拟建|已建|集中|"
+                             r"省市|省级|市级|区级|产业|主导产业|民生|招商|建设|全部|其余|其他|"
+                             r"路桥|道路|水利|市政|管网|绿化|基础设施|配套)+(?:项目|工程)$")
 
 
 # Where walking left meets the end of another kind of name, this name has begun.
@@ -186,6 +187,7 @@ def _a_phrase(ctx: Context, start: int, start_of_ending: int, end: int, kind: st
             PARTICLES.search(body) or body[:1] in PREPOSITIONS or MEASURED.search(body))):
         return True  # 吹响了项目, 梯次接续的项目, 以大项目, X等项目: a phrase or a list, not a name
     if (not body or name in NOT_NAMES or GENERIC_PROJECT.match(name)
+            or (kind == "Project" and GENERIC_PROJECT.match(BATCH_TIME.sub("", _without_divisions(ctx, name))))
             or (not CJK.search(body) and not text[start].isalnum())):
         return True
     if kind == "Initiative" and text.startswith(("委员会", "委", "局", "办"), end):
@@ -210,11 +212,19 @@ def _a_phrase(ctx: Context, start: int, start_of_ending: int, end: int, kind: st
 LEADING_WORDS_SET = frozenset(LEADING_WORDS) | {"宣布", "介绍", "力争", "推动", "谋划", "签约", "开工"}
 
 
+# 本月|襄州区|集中开工项目, 南海区|2022年|重大项目, 襄州|7月份|新开工项目: a batch named by its area and time
+BATCH_TIME = re.compile(r"^(?:本月|本季度|今年|去年|全年|(?:19|20)\d\d年|\d{1,2}月份?|[一二三四]季度)+")
+
+
 def _without_divisions(ctx: Context, body: str) -> str:
-    """The body without the divisions that open it (益阳市桃江县召开 → 召开)."""
+    """The body without the divisions that open it (益阳市桃江县召开 → 召开, 襄州7月份 → 7月份)."""
     names = ctx.lexicon.divisions_by_name
+
+    def a_division(head: str) -> bool:  # 襄州 for 襄州区: a county is written without its level word too
+        return head in names or any(head + level in names for level in ("区", "县", "市"))
+
     while True:
-        head = next((body[:n] for n in range(min(len(body) - 1, 8), 1, -1) if body[:n] in names), None)
+        head = next((body[:n] for n in range(min(len(body) - 1, 8), 1, -1) if a_division(body[:n])), None)
         if head is None:
             return body
         body = body[len(head):]
@@ -243,7 +253,8 @@ def _proven(ctx: Context, start: int, start_of_ending: int, end: int, kind: str)
 
 ORDINAL_ONLY = re.compile(r"^第?[一二三四五六七八九十\d]+[次届期]$")
 BARE_EVENT_ENDINGS = frozenset(("会议", "大会", "全会", "活动", "仪式"))
-PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+大")  # 党的二十大: the Party's national congress
+# 党的二十大, 党的二十届三中全会: the Party's national congress and its plenums
+PARTY_CONGRESS = re.compile(r"党的[一二三四五六七八九十]+(?:大|届[一二三四五六七八九十]+中全会)")
 
 
 PLACE_WORDS = re.compile(r"[河湖江山桥路街]|湿地|水库|隧道|管廊|渠")
