@@ -148,3 +148,18 @@ def test_the_partys_plenum_is_an_event_and_slogans_are_no_initiatives():
     x = extract("全县上下深入学习党的二十届三中全会精神,坚持“稳中有进”,抓好“点上”“线上”“面上”工作。")
     assert "党的二十届三中全会" in labels(x, "Event")
     assert not {"稳中有进", "点上", "线上", "面上"} & labels(x, "Initiative")
+
+
+def test_who_builds_a_project():
+    x = extract("签约仪式上,桃江县与华岳集团签订桃花江文旅小镇项目和滨江度假项目;与长沙青禾控股有限公司签订青禾智能制造产业园项目。"
+                "活动现场,由江投控股集团统筹推进的桃江中心广场、桃江美术馆等重点项目集中开工。")
+    built = _relations(x, "developer")
+    assert ("桃花江文旅小镇项目", "华岳集团") in built and ("滨江度假项目", "华岳集团") in built
+    assert ("青禾智能制造产业园项目", "长沙青禾控股有限公司") in built
+    assert ("桃江中心广场", "江投控股集团") in built
+
+
+def test_a_park_named_in_the_sentence_holds_the_focus_industries_it_names():
+    x = extract("2024年5月1日,桃江县召开大会。桃江高新产业园重点发展新材料、电子信息等产业。全县大力发展文化旅游产业。")
+    focus = _relations(x, "focusIndustry")
+    assert ("桃江高新产业园", "新材料") in focus and ("桃江县", "文化旅游") in focus

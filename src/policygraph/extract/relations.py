@@ -100,8 +100,21 @@ def context_relations(ctx: Context, entities: dict[str, Entity], area: str | Non
         if "Initiative" in e.types:
             rels.append(Relation(area, "implements", k, ev))
         if "Industry" in e.types:
-            rels.append(Relation(area, "focusIndustry", k, ev))
+            rels.append(Relation(_industry_holder(entities, e, area), "focusIndustry", k, ev))
     return rels
+
+
+def _industry_holder(entities: dict[str, Entity], industry: Entity, area: str) -> str:
+    """Whose focus an industry is: the park or zone its sentence names before it (临港产业园…重点发展新材料),
+    else the document's area."""
+    holders = [(m.start, k) for k, e in entities.items() if k != area and e.types & {"Park", "DevelopmentZone"}
+               and not e.types & {"Project", "AdministrativeDivision"} for m in e.mentions]
+    for m in industry.mentions:
+        before = [(start, k) for start, k in holders
+                  if start < m.start and any(x.sentence == m.sentence and x.start == start for x in entities[k].mentions)]
+        if before:
+            return max(before)[1]
+    return area
 
 
 def construction_relations(ctx: Context, entities: dict[str, Entity], span_key: dict[tuple[int, int], str],
@@ -159,6 +172,56 @@ def construction_relations(ctx: Context, entities: dict[str, Entity], span_key: 
                 rels.append(Relation(k, "issuedBy", issuer, ev))
     rels += _part_of(ctx, entities, span_key)
     rels += _representatives(ctx, entities, span_key)
+    rels += developers(ctx, entities, span_key)
+    return rels
+
+
+TRADE_WORDS = re.compile(r"(?:控股|集团|建材|房地产开发|房地产|置业|投资|科技|实业|发展|股份|有限|影视文化|文化)+$")
+SIGNING = re.compile(r"签订|签约|签署|合作")
+BUILT_BY = re.compile(r"由([^，,。；;]{2,30}?)(?:投资建设|统筹推进|投资兴建|投资|建设|开发|承建|打造|运营)的")
+CLAUSE_BREAK = re.compile(r"[；;。\n]")
+
+
+def _brand(label: str) -> str:
+    """The name a firm's projects carry: its core name without trade words (广州昊志控股有限公司 → 昊志)."""
+    from ..labels import firm_core
+
+    return TRADE_WORDS.sub("", firm_core(label))
+
+
+def developers(ctx: Context, entities: dict[str, Entity], span_key: dict[tuple[int, int], str]) -> list[Relation]:
+    """Who builds a project (guideline: ``developer``): the firm whose brand the project's name carries
+    (广州昊志控股有限公司 → 昊志…产业园项目), the counterpart a project was signed with (与X签订Y项目), and the
+    firm a sentence says builds the projects after it (由X统筹推进的A、B、C)."""
+    rels: list[Relation] = []
+    spans = sorted(span_key.items())
+    firms = {k: e for k, e in entities.items() if e.types & {"Enterprise"}}
+    projects = {k: e for k, e in entities.items() if "Project" in e.types}
+    for fk, firm in firms.items():
+        brand = _brand(firm.label)
+        for pk, project in projects.items():
+            if pk != fk and len(brand) >= 2 and brand in project.label and project.label != firm.label:
+                rels.append(Relation(pk, "developer", fk, _first_mention(project)))
+    text = ctx.text
+    for (start, end), key in spans:
+        types = entities[key].types
+        if not types & {"Enterprise", "Organization"} or text[start - 1:start] != "与":
+            continue
+        stop = CLAUSE_BREAK.search(text, end)
+        clause_end = stop.start() if stop else len(text)
+        if not SIGNING.search(text, end, min(clause_end, end + 8)):
+            continue
+        ev = Evidence(start, clause_end, ctx.sentence_of(start).index)
+        rels += [Relation(pk, "developer", key, ev) for (s, _e), pk in spans
+                 if end < s < clause_end and pk in projects and pk != key]
+    for m in BUILT_BY.finditer(text):
+        firm_key = next((k for (s, e), k in spans if m.start(1) <= s and e <= m.end(1) and k in firms), None)
+        if firm_key is None:
+            continue
+        sent = ctx.sentence_of(m.start())
+        ev = Evidence(sent.start, sent.end, sent.index)
+        rels += [Relation(pk, "developer", firm_key, ev) for (s, _e), pk in spans
+                 if m.end() <= s < sent.end and pk in projects]
     return rels
 
 

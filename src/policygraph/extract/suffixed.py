@@ -169,6 +169,8 @@ def _name_start(ctx: Context, start_of_ending: int, end: int, kind: str) -> int 
                                        words=EVENT_LEADING_WORDS if event else LEADING_WORDS)
     if kind == "Organization" and text[start] in STOP_WORDS and GENERIC.match(text[start + 1:end]):
         start += 1  # 受区人民政府委托: 受 introduces the body
+    if kind == "Enterprise" and text[start] in PREPOSITION_CHARS and start_of_ending - start >= 3:
+        start += 1  # 由江投控股集团统筹: jieba may fuse the preposition with the firm's first character
     enumerated = ENUMERATION.match(text, start, start_of_ending)
     if enumerated:  # 一是开发区…: the list marker is not part of the name
         start = enumerated.end()
@@ -209,6 +211,7 @@ def _a_phrase(ctx: Context, start: int, start_of_ending: int, end: int, kind: st
     return end - start_of_ending == 1 and (end not in ctx.token_bounds or len(body) < 2)
 
 
+PREPOSITION_CHARS = frozenset("由被向对在从将为")
 LEADING_WORDS_SET = frozenset(LEADING_WORDS) | {"宣布", "介绍", "力争", "推动", "谋划", "签约", "开工"}
 
 
