@@ -61,7 +61,7 @@ from policygraph.config import iri_base
 from policygraph.engine import LocalEngine
 from policygraph.pipeline import _extra_graphs, extract_files
 from policygraph.rdf import corpus_dataset
-from policygraph.resolve import merge_corpus
+from policygraph.merge import merge_corpus
 from policygraph.store import create_store
 corpus, work = Path(sys.argv[1]), Path(sys.argv[2])
 base = iri_base(None)

@@ -98,7 +98,11 @@ def test_viz_focus_and_types(small_build: Path, tmp_path: Path):
     page = tmp_path / "p.html"
     result = invoke("viz", "--store", small_build, "--out", page, "--focus", "中原区", "--types", "AdministrativeDivision,Park")
     assert result.exit_code == 0, result.output
-    assert "二砂文化创意园" in page.read_text(encoding="utf-8")
+    html = page.read_text(encoding="utf-8")
+    data = json.loads(html.split("const DATA = ", 1)[1].split(";\n", 1)[0]) if "const DATA = " in html else None
+    drawn = {n["ptype"] for n in data["nodes"]} if data else set()
+    assert "二砂文化创意园" in html
+    assert drawn == {"AdministrativeDivision", "Park"}, drawn  # the other types are left out, not just present
     unknown = invoke("viz", "--store", small_build, "--out", page, "--focus", "不存在的实体")
     assert unknown.exit_code == 1 and "no entity is labelled" in unknown.output
 

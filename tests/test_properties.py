@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from policygraph.extract import extract_document
 from policygraph.ingest import IngestError, document_from_text
 from policygraph.ingest.normalise import RADICALS, normalise
-from policygraph.ingest.script import to_simplified
+from policygraph.script import to_simplified
 
 # The characters these documents are made of, so that generated text forms names, titles and numbers
 # often enough to exercise the extractors, plus anything at all

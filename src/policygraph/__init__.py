@@ -22,11 +22,11 @@ from .store import open_store
 __version__ = "0.1.0"
 
 # public name -> the module that defines it, imported on first use
-_LAZY = {"BuildReport": "pipeline", "build": "pipeline", "entity_graph": "projection", "graph_stats": "analyze",
+_LAZY = {"BuildReport": "pipeline", "build": "pipeline", "entity_graph": "projection", "graph_stats": "graphstats",
          "write_page": "viz"}
 
 if TYPE_CHECKING:
-    from .analyze import graph_stats
+    from .graphstats import graph_stats
     from .pipeline import BuildReport, build
     from .projection import entity_graph
     from .viz import write_page

@@ -260,10 +260,10 @@ def stats(
     fmt: Annotated[StatsFormat, typer.Option("--format", help="table, or json for programs.")] = StatsFormat.table,
 ) -> None:
     """Counts by type and relation, the most central entities, communities and components."""
-    from . import analyze, projection, store
+    from . import graphstats, projection, store
 
     try:
-        result = analyze.graph_stats(projection.entity_graph(store.open_store(store_dir), with_details=False), top)
+        result = graphstats.graph_stats(projection.entity_graph(store.open_store(store_dir), with_details=False), top)
     except store.StoreError as exc:
         raise fail(str(exc)) from None
     if fmt is StatsFormat.json:

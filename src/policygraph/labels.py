@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from .lexicon import lexicon
 
@@ -41,10 +42,10 @@ def qualify(label: str, area: str | None) -> str:
     return area + body
 
 
-def normalise(name: str) -> str:
+def fold(name: str) -> str:
     """Width, case and spacing folded, so registry and text spellings compare.
 
-    >>> normalise(" 河南 国创（集团）Ａ ")
+    >>> fold(" 河南 国创（集团）Ａ ")
     '河南国创(集团)a'
     """
     return "".join(unicodedata.normalize("NFKC", name).lower().split())
@@ -56,7 +57,7 @@ def core(name: str) -> str:
     >>> core("河南省郑州市宇通客车股份有限公司"), core("卫华集团有限公司"), core("中原区")
     ('宇通客车', '卫华', '中原区')
     """
-    name = normalise(name)
+    name = fold(name)
     regions = lexicon().divisions_by_name
     changed = True
     while changed:
@@ -78,5 +79,43 @@ def firm_core(name: str) -> str:
     >>> firm_core("联通(河南)产业互联网有限公司"), firm_core("联通产业互联网")
     ('联通产业互联网', '联通产业互联网')
     """
-    bare = PLACE_IN_BRACKETS.sub(lambda m: "" if lexicon().is_place_name(m.group(1)) else m.group(0), normalise(name))
+    bare = PLACE_IN_BRACKETS.sub(lambda m: "" if lexicon().is_place_name(m.group(1)) else m.group(0), fold(name))
     return core(bare)
+
+
+PROGRAMME_TAILS = ("改革", "活动", "行动", "工作要求", "供应", "机制", "创建")
+ABBREVIATIONS = (("文化创意产业园", "文创园"), ("文化创意产业园", "文化创意园"), ("文化创意园", "文创园"),
+                 ("经济技术开发区", "经开区"), ("高新技术产业开发区", "高新区"), ("产业园区", "产业园"),
+                 ("企业园", "企园区"), ("人民政府", "政府"))
+
+
+class LabelGroups:
+    """Union-find over labels: the forms that name one thing, within a document or across a corpus."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def preferred_label(labels: Iterable[str]) -> str:
+    """The most complete specific form: the longest label that is not a bare generic one, and not
+    another label with a generic tail (三化三制, not 三化三制改革).
+
+    >>> preferred_label(["区委", "中原区委"]), preferred_label(["三化三制", "三化三制改革"])
+    ('中原区委', '三化三制')
+    """
+    pool = set(labels)
+    specific = [x for x in pool if not GENERIC.match(x)] or list(pool)
+    core = [x for x in specific if not any(x.endswith(t) and x[: -len(t)] in pool for t in PROGRAMME_TAILS)]
+    return sorted(core or specific, key=lambda x: (-len(x), x))[0]

@@ -31,23 +31,25 @@ from urllib.parse import quote
 import pyoxigraph as ox
 
 from .config import ENTITY_TYPES, PG, iri_base
-from .labels import core, normalise
+from .iris import graph_iri, table_iri
+from .labels import core, fold
 from .query import run
 from .spreadsheet import safe_row
 from .store import StoreError, open_store, store_dir
+from .vocabulary import PREDECLARED
 
 # Chinese names are short: one different character in a 6-character core gives 2·5/12 ≈ 0.83, so 0.85
 # accepts a one-character difference only in cores of 7 characters or more, where it is a typo or
 # variant rather than another firm (宇通 / 宇华 must not meet).
 FUZZY_THRESHOLD = 0.85
 FUZZY_MARGIN = 0.05
-PROV_DERIVED = ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+PROV_DERIVED = ox.NamedNode(PREDECLARED["prov"] + "wasDerivedFrom")
+RDF_TYPE = ox.NamedNode(PREDECLARED["rdf"] + "type")
 PG_SHA256 = ox.NamedNode(str(PG.sha256))
-XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-XSD_DECIMAL = ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
-RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-DCT_TITLE = ox.NamedNode("http://purl.org/dc/terms/title")
+XSD_INTEGER = ox.NamedNode(PREDECLARED["xsd"] + "integer")
+XSD_DECIMAL = ox.NamedNode(PREDECLARED["xsd"] + "decimal")
+RDFS_LABEL = ox.NamedNode(PREDECLARED["rdfs"] + "label")
+DCT_TITLE = ox.NamedNode(PREDECLARED["dcterms"] + "title")
 
 
 class LinkError(Exception):
@@ -64,7 +66,7 @@ class Candidate:
     # the spellings every row is compared with: worked out once per entity, not once per row and stage
     @cached_property
     def normalised(self) -> set[str]:
-        return {normalise(x) for x in self.labels}
+        return {fold(x) for x in self.labels}
 
     @cached_property
     def cores(self) -> set[str]:
@@ -118,7 +120,7 @@ def match(key: str, pool: list[Candidate], on: str) -> RowMatch:
     if on == "code":
         stages = [("code", [c for c in pool if key in c.codes])]
     else:
-        k, kc = normalise(key), core(key)
+        k, kc = fold(key), core(key)
         stages = [
             ("exact", [c for c in pool if k in c.normalised]),
             ("core", [c for c in pool if kc in c.cores]),
@@ -195,7 +197,7 @@ def link_table(build: Path, table: Path, type_: str, on: str = "name", key: str 
         matches.append(m)
     base = base or iri_base()
     name = quote(table.stem)
-    graph = ox.NamedNode(f"{base}graph/link/{name}")
+    graph = ox.NamedNode(graph_iri(base, f"link/{name}"))
     quads = list(_link_quads(table, rows, matches, wanted, key, graph, base, name))
     _replace_graph(store_folder, graph, quads)
     out = store_folder.parent / "links"
@@ -240,11 +242,11 @@ def relink(build: Path) -> list[str]:
 
 def _link_quads(table: Path, rows: list[dict[str, str]], matches: list[RowMatch], columns: list[str], key: str,
                 graph: ox.NamedNode, base: str, name: str):
-    source = ox.NamedNode(f"{base}table/{name}")
+    source = ox.NamedNode(table_iri(base, name))
     yield ox.Quad(source, RDF_TYPE, ox.NamedNode("http://www.w3.org/ns/prov#Entity"), graph)
     yield ox.Quad(source, DCT_TITLE, ox.Literal(table.name), graph)
     yield ox.Quad(source, PG_SHA256, ox.Literal(hashlib.sha256(table.read_bytes()).hexdigest()), graph)
-    props = {c: ox.NamedNode(f"{base}table/{name}/{quote(c)}") for c in [key, *columns]}
+    props = {c: ox.NamedNode(table_iri(base, name, quote(c))) for c in [key, *columns]}
     for c, p in props.items():
         yield ox.Quad(p, RDF_TYPE, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#Property"), graph)
         yield ox.Quad(p, RDFS_LABEL, ox.Literal(c), graph)
@@ -252,7 +254,7 @@ def _link_quads(table: Path, rows: list[dict[str, str]], matches: list[RowMatch]
         if m.status != "matched":
             continue
         entity = ox.NamedNode(m.entities[0].iri)
-        node = ox.NamedNode(f"{base}table/{name}/row/{m.row}")
+        node = ox.NamedNode(table_iri(base, name, "row", str(m.row)))
         yield ox.Quad(node, RDF_TYPE, ox.NamedNode(str(PG.TableRow)), graph)
         yield ox.Quad(node, ox.NamedNode(str(PG.describes)), entity, graph)
         yield ox.Quad(node, ox.NamedNode(str(PG.rowNumber)), ox.Literal(str(m.row), datatype=XSD_INTEGER), graph)

@@ -46,7 +46,7 @@ class Document:
             return span
         import unicodedata
 
-        from .ingest.script import to_simplified
+        from .script import to_simplified
 
         chars = []
         for i, c in enumerate(span, start):

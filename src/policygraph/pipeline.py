@@ -35,9 +35,9 @@ from .ingest import (
     load_document,
     read_manifest,
 )
+from .merge import merge_corpus
 from .model import Document, Entity, Extraction
 from .rdf import Dataset, corpus_dataset, document_graphs
-from .resolve import merge_corpus
 from .store import create_store, write_trig
 
 jieba.setLogLevel(logging.WARNING)

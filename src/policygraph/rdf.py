@@ -20,7 +20,6 @@ rest of the write. Oxigraph parses the text in Rust when it loads the store.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -29,9 +28,9 @@ from rdflib import URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from .config import OA, ORG, PG, PROV, QB, SDMX_DIM, SDMX_MEAS
+from .iris import Minter, division_iri
 from .lexicon import Division, lexicon
 from .model import Entity, Evidence, Extraction, Observation
-from .resolve import division_iri
 
 Triple = str  # "<s> <p> <o>" in N-Triples syntax, without the final " ."
 
@@ -157,38 +156,6 @@ class Dataset:
         return "".join(f"{t} .\n" for t in seen).encode("utf-8")
 
 
-def _h(*parts: object) -> str:
-    return hashlib.sha1("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
-
-
-class Minter:
-    """IRIs under one base, rendered as N-Triples terms."""
-
-    def __init__(self, base: str):
-        self.base = base
-
-    def graph(self, name: str) -> str:
-        return f"<{self.base}graph/{name}>"
-
-    def document(self, doc_id: str) -> str:
-        return f"<{self.base}id/doc/{doc_id}>"
-
-    def evidence(self, doc_id: str, start: int, end: int) -> str:
-        return f"<{self.base}id/evidence/{doc_id}/{start}-{end}>"
-
-    def mention(self, doc_id: str, start: int, end: int) -> str:
-        return f"<{self.base}id/mention/{doc_id}/{start}-{end}>"
-
-    def thing(self, kind: str, *parts: object) -> str:
-        """A node named by a digest of its parts (rendered terms hash as their IRI or literal text)."""
-        return f"<{self.base}id/{kind}/{_h(*(_unrendered(p) for p in parts))}>"
-
-
-def _unrendered(part: object) -> object:
-    """An IRI term back to its plain text, so that digests do not depend on how terms are written."""
-    return part[1:-1] if isinstance(part, str) and part.startswith("<") and part.endswith(">") else part
-
-
 def add_document(ds: Dataset, x: Extraction, mint: Minter) -> None:
     """Everything one document says, in its own named graph."""
     doc = x.document
@@ -303,9 +270,9 @@ def observation_node(obs: Observation, area: str, mint: Minter) -> str:
 
 def _observation(add, obs: Observation, area: str, mint: Minter) -> str:
     node = observation_node(obs, area, mint)
-    concept = f"<{mint.base}id/indicator/{_h(obs.indicator)}>"
+    concept = mint.thing("indicator", obs.indicator)
     add(node, A, QB_OBSERVATION)
-    add(node, QB_DATASET, f"<{mint.base}id/dataset/indicators>")
+    add(node, QB_DATASET, mint.dataset("indicators"))
     add(node, REF_AREA, area)
     add(node, REF_PERIOD, literal(str(obs.year), datatype=XSD_GYEAR))
     add(node, OBS_VALUE, literal(_decimal(obs.value), datatype=XSD_DECIMAL))

@@ -42,7 +42,7 @@ def test_towns_zones_places_and_firms_with_a_place_in_brackets():
 
 
 def test_a_firm_meets_its_prose_name_across_documents():
-    from policygraph.resolve import merge_key
+    from policygraph.merge import merge_key
 
     assert merge_key("联通(河南)产业互联网有限公司", "Enterprise") == merge_key("联通产业互联网", "Enterprise")
 

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from ..model import Entity, Evidence, LiteralFact, Mention, Relation
 from .base import Context
+from .facts import Facts, Found
 
 DATES = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日((?:[、和至-]\d{1,2}日)*)")
 ORGANISE = re.compile(r"(?:联合|共同)?(?:组织)?(?:召开|举办|主办|举行|承办|组织)")
@@ -63,8 +64,9 @@ def _nested(spans: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
     return inside
 
 
-def event_facts(ctx: Context, entities: dict[str, Entity], span_key: dict[tuple[int, int], str],
-                area: str | None = None) -> tuple[list[Relation], list[LiteralFact]]:
+def event_facts(found: Found) -> Facts:
+    """Events' dates, organisers, locations and participants."""
+    ctx, entities, span_key, area = found.ctx, found.entities, found.span_key, found.area
     relations: list[Relation] = []
     literals: list[LiteralFact] = []
     by_sentence: dict[int, list[tuple[Mention, str]]] = {}
@@ -77,7 +79,7 @@ def event_facts(ctx: Context, entities: dict[str, Entity], span_key: dict[tuple[
                 by_sentence.setdefault(m.sentence, []).append((m, key))
                 break
     year = ctx.document.year
-    label_key = {label: k for k, e in entities.items() for label in e.labels}
+    label_key = found.label_key
     for idx, items in by_sentence.items():
         sent = ctx.sentences[idx]
         events = [(m, k) for m, k in items if "Event" in entities[k].types]
@@ -112,7 +114,7 @@ def event_facts(ctx: Context, entities: dict[str, Entity], span_key: dict[tuple[
     relations += _session_participants(ctx, entities, by_sentence, relations)
     relations += _main_event_participants(ctx, entities, by_sentence, relations)
     relations += _area_organised(ctx, entities, by_sentence, relations, area)
-    return relations, literals
+    return Facts(relations=relations, literals=literals)
 
 
 HOSTED = re.compile(r"举办|承办|开展|组织开展|成功举办")

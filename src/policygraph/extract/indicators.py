@@ -13,6 +13,7 @@ from bisect import bisect_right
 from ..lexicon import division_finder, lexicon
 from ..model import Evidence, Observation
 from .base import Context
+from .facts import Facts, Found
 
 NUMBER = r"(\d+(?:\.\d+)?)"
 UNITS = "万亿元|亿元|万元|亿美元|万美元|美元|元|万平方米|平方米|万吨|吨|万人|万家|万户|个|家|人|亩|所|套|项|%"
@@ -138,6 +139,15 @@ def measures_sections(text: str) -> list[tuple[int, bool]]:
 
 
 OUTCOME = re.compile(r"达产后|达效后|建成后|投产后|投用后|可实现|预计实现|拉动")  # a project's promise, not the area's figure
+
+
+def observation_facts(found: Found) -> Facts:
+    """The area's figures (and those of another area a sentence opens with)."""
+    entities = found.entities
+    owned = [(m.start, m.end) for e in entities.values() if e.types & {"Project", "Enterprise"} for m in e.mentions]
+    areas = sorted((m.start, m.end, k) for k, e in entities.items()
+                   if e.types & {"AdministrativeDivision", "DevelopmentZone", "Subdistrict"} for m in e.mentions)
+    return Facts(observations=find_observations(found.ctx, found.area, owned, areas))
 
 
 def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int]] = (),  # type: ignore[assignment]

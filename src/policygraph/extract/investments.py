@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Entity, Evidence, LiteralFact
-from .base import Context
+from ..model import Evidence, LiteralFact
+from .facts import Facts, Found
 
 AMOUNT = r"(\d+(?:\.\d+)?)\s*(亿元|万元|亿美元)"
 # 项目总投资3亿元 / 项目,总投资3亿元 / 项目计划总投资3亿元: the figure right after the name
@@ -20,7 +20,7 @@ TO_YI = {"亿元": 1.0, "万元": 1e-4}  # 亿美元 is no 亿元: left out rath
 QUALIFIED = re.compile(r"[超近约逾]$")
 
 
-def find_investments(ctx: Context, entities: dict[str, Entity], span_key: dict[tuple[int, int], str]) -> list[LiteralFact]:
+def find_investments(found: Found) -> Facts:
     """``investment`` of each project whose own figure the text states.
 
     >>> from tests.conftest import extract
@@ -28,6 +28,7 @@ def find_investments(ctx: Context, entities: dict[str, Entity], span_key: dict[t
     >>> sorted((x.entities[f.subject].label, f.value) for f in x.literals if f.predicate == "investment")
     [('东岳装备生产项目', 8.0), ('丰谷食品加工基地项目', 3.0)]
     """
+    ctx, entities, span_key = found.ctx, found.entities, found.span_key
     text = ctx.text
     facts: list[LiteralFact] = []
     for (start, end), key in sorted(span_key.items()):
@@ -35,15 +36,15 @@ def find_investments(ctx: Context, entities: dict[str, Entity], span_key: dict[t
             continue
         after = AFTER.match(text[end:end + 24])
         before = BEFORE.search(text[max(0, start - 16):start])
-        found = after or before
-        if not found or found.group(2) not in TO_YI:
+        stated = after or before
+        if not stated or stated.group(2) not in TO_YI:
             continue
         if before and not after and QUALIFIED.search(text[:start - len(before.group())]):
             continue
-        value = round(float(found.group(1)) * TO_YI[found.group(2)], 6)
+        value = round(float(stated.group(1)) * TO_YI[stated.group(2)], 6)
         sentence = ctx.sentence_of(start)
         facts.append(LiteralFact(key, "investment", value, Evidence(sentence.start, sentence.end, sentence.index)))
     first: dict[str, LiteralFact] = {}
     for fact in facts:  # one investment per project: the first the text states
         first.setdefault(fact.subject, fact)
-    return list(first.values())
+    return Facts(literals=list(first.values()))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..labels import clean_label, qualify
 from ..model import Entity, Evidence, Post
-from .base import Context
+from .facts import Facts, Found
 from .people import find_bylines, find_titled_people
 
 # Titles whose body is the area's government when the text names none (区长 → 区政府).
@@ -34,9 +34,14 @@ def _body_entity(body: str, area_label: str | None, label_key: dict[str, str]) -
     return None
 
 
-def find_posts(ctx: Context, entities: dict[str, Entity], span_key: dict[tuple[int, int], str],
-               area: str | None) -> list[Post]:
-    label_key = {label: k for k, e in entities.items() for label in e.labels}
+def post_facts(found: Found) -> Facts:
+    """The posts the document's people hold."""
+    return Facts(posts=find_posts(found))
+
+
+def find_posts(found: Found) -> list[Post]:
+    ctx, entities, span_key, area = found.ctx, found.entities, found.span_key, found.area
+    label_key = found.label_key
     area_label = entities[area].label if area else None
     posts: list[Post] = []
     for titled in find_titled_people(ctx):

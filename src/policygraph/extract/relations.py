@@ -7,6 +7,7 @@ from itertools import pairwise
 
 from ..model import Entity, Evidence, Relation
 from .base import Context
+from .facts import Facts, Found
 
 LOCATED_TYPES = {"Park", "Place", "Project", "Subdistrict", "DevelopmentZone"}
 PARTY_DEPARTMENT = re.compile(r"(组织部|宣传部|统战部|政法委|委办|纪委)$")
@@ -37,9 +38,10 @@ def _division_ancestors(ctx: Context, code: str | None) -> list[str]:
     return chain
 
 
-def hierarchy_relations(ctx: Context, entities: dict[str, Entity], area: str | None) -> list[Relation]:
+def hierarchy_relations(found: Found) -> Facts:
     """Where divisions, zones and local bodies sit (guideline: a division in its parent when the text names both;
     local bodies in their area): 湘阴县 in 岳阳市, 苏州工业园区 in 苏州, 岳阳市委 in 岳阳市, a bare 县委 in the county."""
+    ctx, entities, area = found.ctx, found.entities, found.area
     rels: list[Relation] = []
     by_code = {e.code: k for k, e in entities.items() if e.code}
     divisions = {k: e for k, e in entities.items() if "AdministrativeDivision" in e.types}
@@ -63,7 +65,7 @@ def hierarchy_relations(ctx: Context, entities: dict[str, Entity], area: str | N
                 home = _bare_body_home(ctx, e.label, area, area_entity, by_code)
             if home and home != k and (home != area or "Organization" in e.types):
                 rels.append(Relation(k, "locatedIn", home, ev))
-    return rels
+    return Facts(relations=rels)
 
 
 def _bare_body_home(ctx: Context, label: str, area: str | None, area_entity: Entity | None,
@@ -86,10 +88,11 @@ def _bare_body_home(ctx: Context, label: str, area: str | None, area_entity: Ent
     return None
 
 
-def context_relations(ctx: Context, entities: dict[str, Entity], area: str | None) -> list[Relation]:
+def context_relations(found: Found) -> Facts:
     """What a document about one area implies (guideline: document context)."""
+    entities, area = found.entities, found.area
     if not area:
-        return []
+        return Facts()
     rels = []
     for k, e in entities.items():
         if k == area:
@@ -101,7 +104,7 @@ def context_relations(ctx: Context, entities: dict[str, Entity], area: str | Non
             rels.append(Relation(area, "implements", k, ev))
         if "Industry" in e.types:
             rels.append(Relation(_industry_holder(entities, e, area), "focusIndustry", k, ev))
-    return rels
+    return Facts(relations=rels)
 
 
 def _industry_holder(entities: dict[str, Entity], industry: Entity, area: str) -> str:
@@ -117,11 +120,13 @@ def _industry_holder(entities: dict[str, Entity], industry: Entity, area: str) -
     return area
 
 
-def construction_relations(ctx: Context, entities: dict[str, Entity], span_key: dict[tuple[int, int], str],
-                           area: str | None) -> list[Relation]:
+def construction_relations(found: Found) -> Facts:
+    """Relations the text's constructions state: adjacency, names inside names, departments, issuers,
+    programmes' members, representatives, developers."""
+    ctx, entities, span_key, area = found.ctx, found.entities, found.span_key, found.area
     rels: list[Relation] = []
     spans = sorted(span_key.items())
-    label_key = {label: k for k, e in entities.items() for label in e.labels}
+    label_key = found.label_key
     area_label = entities[area].label if area else ""
     # adjacency: 建设路街道计划路9号院 (a place in a subdistrict), 郑州市中原区 (a division in its parent)
     for ((a_start, a_end), ka), ((b_start, b_end), kb) in pairwise(spans):
@@ -173,7 +178,7 @@ def construction_relations(ctx: Context, entities: dict[str, Entity], span_key: 
     rels += _part_of(ctx, entities, span_key)
     rels += _representatives(ctx, entities, span_key)
     rels += developers(ctx, entities, span_key)
-    return rels
+    return Facts(relations=rels)
 
 
 TRADE_WORDS = re.compile(r"(?:控股|集团|建材|房地产开发|房地产|置业|投资|科技|实业|发展|股份|有限|影视文化|文化)+$")

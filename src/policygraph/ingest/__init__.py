@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from ..model import Document
+from ..script import is_traditional, to_simplified
 from .metadata import (
     Manifest,
     ManifestError,
@@ -24,7 +25,6 @@ from .metadata import (
 )
 from .normalise import normalise
 from .readers import MAX_BYTES, READERS, IngestError, read_with_metadata
-from .script import is_traditional, to_simplified
 
 __all__ = ["MAX_BYTES", "READERS", "IngestError", "Manifest", "ManifestError", "Metadata", "document_from_text",
            "find_files", "load_document", "read_manifest"]

@@ -42,7 +42,7 @@ BINARY_CONTROLS = 0.01  # more unreadable characters than this share of the text
 
 
 def _common_share(text: str) -> float:
-    from .script import to_simplified
+    from ..script import to_simplified
 
     han = [c for c in to_simplified(text) if "\u4e00" <= c <= "\u9fff"]
     return sum(c in COMMON for c in han) / len(han) if han else 0.0

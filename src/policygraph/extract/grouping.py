@@ -1,42 +1,31 @@
-"""Stage 4: mentions → entities, within a document and then across the corpus.
+"""Stage 3, second half: one document's mentions → its entities.
 
-Within a document: overlapping mentions are settled, quotes and trailing 等 dropped, and surface forms
-that denote one thing are grouped: a name and its bracketed short form (郑州中央文化区(CCD)), a
-name with and without a generic tail (三化三制 / 三化三制改革), standard abbreviations
-(文化创意产业园 / 文创园, 经济技术开发区 / 经开区), a name with and without its division prefix
-(郑州国棉三厂… / 国棉三厂…), and bare bodies qualified by the document's area (区委 → 中原区委).
-
-Across documents: entities sharing a specific (non-generic) label and a type are one entity, whose
-IRI is derived from its type and preferred label, so the same corpus always gives the same IRIs.
+Overlapping mentions are settled, quotes and trailing 等 dropped, and surface forms that denote one thing
+are grouped: a name and its bracketed short form (郑州中央文化区(CCD)), a name with and without a generic
+tail (三化三制 / 三化三制改革), standard abbreviations (文化创意产业园 / 文创园, 经济技术开发区 / 经开区), a name
+with and without its division prefix (郑州国棉三厂… / 国棉三厂…), and bare bodies qualified by the document's
+area (区委 → 中原区委). The area the document is about is chosen here too.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from functools import cache
 
-from .config import ENTITY_TYPES
-from .extract.base import Context
-from .labels import GENERIC, clean_label, firm_core, qualify
-from .lexicon import lexicon
-from .model import Entity, Extraction, Mention
+from ..labels import ABBREVIATIONS, LabelGroups, clean_label, preferred_label, qualify
+from ..lexicon import lexicon
+from ..model import Entity, Mention
+from ..vocabulary import PRIORITY
+from .base import Context
 
 TAILS = ("改革", "活动", "行动", "项目", "工程", "建设", "产业集群", "产业", "战略", "工作要求", "供应", "机制", "创建",
          "评价机制", "服务直达平台", "营商环境", "品牌")
-PROGRAMME_TAILS = ("改革", "活动", "行动", "工作要求", "供应", "机制", "创建")
-ABBREVIATIONS = (("文化创意产业园", "文创园"), ("文化创意产业园", "文化创意园"), ("文化创意园", "文创园"),
-                 ("经济技术开发区", "经开区"), ("高新技术产业开发区", "高新区"), ("产业园区", "产业园"),
-                 ("企业园", "企园区"), ("人民政府", "政府"))
 # Where one mention lies inside another, these inner types are names in their own right.
 INNER_NAMES = {"AdministrativeDivision", "Place", "Enterprise", "Park", "Person",
                "DevelopmentZone", "Subdistrict"}
 CONTAINERS = {"Project", "Event", "PolicyDocument"}
-TYPE_PRIORITY = {t: i for i, t in enumerate((
-    "Person", "AdministrativeDivision", "Subdistrict", "DevelopmentZone", "Park", "Project", "Event", "PolicyDocument",
-    "Enterprise", "Organization", "Place", "Initiative", "Industry"))}
+TYPE_PRIORITY = {t: i for i, t in enumerate(PRIORITY)}
 BRACKET = re.compile(r"\(([A-Za-z][A-Za-z0-9 ]{1,12}|[\u4e00-\u9fff]{2,8})\)")
 
 
@@ -61,25 +50,6 @@ def settle_overlaps(mentions: list[Mention]) -> list[Mention]:
         if ok:
             kept.append(m)
     return sorted(kept, key=lambda m: (m.start, m.end, m.type))
-
-
-class _Groups:
-    """Union-find over labels."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 AREA_TYPES = ("Subdistrict", "DevelopmentZone", "AdministrativeDivision")
@@ -163,7 +133,7 @@ def local_entities(ctx: Context, mentions: list[Mention]) -> tuple[dict[str, Ent
     kept = [m for m in settle_overlaps(mentions) if clean_label(m.text)]
     doc = ctx.document
     area_label = subject_area(kept, names, doc.title, ctx.text, doc.stated_area)
-    groups = _Groups()
+    groups = LabelGroups()
     label_of: dict[tuple[int, int, str], str] = {}
     types: dict[str, set[str]] = defaultdict(set)
     for m in kept:
@@ -240,7 +210,7 @@ def local_entities(ctx: Context, mentions: list[Mention]) -> tuple[dict[str, Ent
     return entities, span_key, area_key
 
 
-def _refer_back(groups: _Groups, labels: list[str], within: Callable[[str, str], bool], shortest: int) -> None:
+def _refer_back(groups: LabelGroups, labels: list[str], within: Callable[[str, str], bool], shortest: int) -> None:
     """A shorter label of one kind in a document names the one fuller label it stands ``within``, when the
     fuller labels it fits all belong to one entity already."""
     for short in labels:
@@ -277,19 +247,6 @@ def event_variants(label: str, bodies: Iterable[str]) -> set[str]:
     return out
 
 
-def preferred_label(labels: Iterable[str]) -> str:
-    """The most complete specific form: the longest label that is not a bare generic one, and not
-    another label with a generic tail (三化三制, not 三化三制改革).
-
-    >>> preferred_label(["区委", "中原区委"]), preferred_label(["三化三制", "三化三制改革"])
-    ('中原区委', '三化三制')
-    """
-    pool = set(labels)
-    specific = [x for x in pool if not GENERIC.match(x)] or list(pool)
-    core = [x for x in specific if not any(x.endswith(t) and x[: -len(t)] in pool for t in PROGRAMME_TAILS)]
-    return sorted(core or specific, key=lambda x: (-len(x), x))[0]
-
-
 def _attach_division_code(ent: Entity, ctx: Context, area_label: str | None) -> None:
     if "AdministrativeDivision" not in ent.types:
         return
@@ -313,149 +270,3 @@ def _attach_division_code(ent: Entity, ctx: Context, area_label: str | None) -> 
     ent.code, ent.parent_code, ent.level = best.code, best.parent, best.level
     ent.label = best.name
     ent.aliases = (ent.aliases | {x for x in ent.labels if x != best.name}) - {best.name}
-
-
-# ------------------------------------------------------------------ across documents
-
-def slug(type_: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "-", type_).lower()
-
-
-def division_iri(base: str, code: str) -> str:
-    """Divisions are named by their GB/T 2260 code, so other datasets can build the same IRI."""
-    return f"{base}id/division/{code}"
-
-
-def entity_iri(base: str, ent: Entity) -> str:
-    """A stable IRI: divisions by their GB/T 2260 code, others by type and preferred label.
-
-    >>> e = Entity("e0", {"Park"}, "二砂文化创意产业园")
-    >>> entity_iri("https://w3id.org/policygraph/", e)
-    'https://w3id.org/policygraph/id/park/2f72f653fa10'
-    """
-    if ent.code:
-        return division_iri(base, ent.code)
-    primary = min(ent.types, key=lambda t: TYPE_PRIORITY.get(t, 99))
-    digest = hashlib.sha1(f"{primary}|{ent.label}".encode()).hexdigest()[:12]
-    return f"{base}id/{slug(primary)}/{digest}"
-
-
-SEPARATORS = re.compile(r"[，,、；;\s　]")
-NTH_CONGRESS = re.compile(r"第?([一二三四五六七八九十]+)届人民代表大会")
-NTH_COMMITTEE = re.compile(r"^(.{2,6}?[区县市])第[一二三四五六七八九十]+届委员会$")
-DISTINCT_NAMES = {"Park", "DevelopmentZone", "Place"}
-
-
-def merge_key(label: str, type_: str) -> str:
-    """A spelling of a name under which its variants in other documents meet.
-
-    >>> merge_key("起步就是冲刺，开局就是决战", "Initiative") == merge_key("起步就是冲刺、开局就是决战", "Initiative")
-    True
-    >>> merge_key("中原区第十七届人民代表大会", "Organization"), merge_key("中原区十七届人大", "Organization")
-    ('中原区十七届人大', '中原区十七届人大')
-    >>> merge_key("郑州市中原区第十二届委员会", "Organization"), merge_key("科技服务业", "Industry")
-    ('中原区委', '科技服务')
-    >>> merge_key("郑州国棉三厂特色历史文化街区", "Park") == merge_key("国棉三厂特色历史文化街区", "Park")
-    True
-    >>> merge_key("渡森服饰年产300万件服装智能化生产线建设项目", "Project")
-    '渡森服饰年产300万件服装智能化生产线'
-    """
-    key = SEPARATORS.sub("", label)
-    if type_ == "Organization":
-        key = NTH_CONGRESS.sub(r"\1届人大", key)
-        key = _without_leading_prefecture(key, 4)
-        committee = NTH_COMMITTEE.match(key)
-        if committee:  # 中原区第十二届委员会 is the district's party committee: 中原区委
-            key = committee.group(1) + "委"
-    elif type_ == "Industry":  # 装备制造 / 装备制造产业集群: one sector, named with or without its cluster
-        for tail in ("产业集群", "集群"):
-            key = key.removesuffix(tail) if len(key) - len(tail) >= 2 else key
-        key = key.removesuffix("产业") if len(key) > 4 else key
-        key = key.removesuffix("业") if key.endswith("服务业") else key
-    elif type_ in DISTINCT_NAMES:
-        key = _without_leading_prefecture(key, 7)
-        if type_ == "Park":  # 芝麻街1958创意园 / 芝麻街1958双创园, 中原小微企业园 / 中原小微企园区: one park, one core
-            key = _park_core(key)
-    elif type_ == "Enterprise":  # 联通(河南)产业互联网有限公司 / 联通产业互联网
-        key = firm_core(key)
-    elif type_ == "Initiative":  # 六大重点产业培育工程 / 六大产业培育工程
-        key = QUALIFIERS.sub("", key) or key
-    elif type_ == "Project":  # …生产线 and …生产线建设项目 are one project
-        for tail in ("建设项目", "项目"):
-            if key.endswith(tail) and len(key) - len(tail) >= 6:
-                key = key[: -len(tail)]
-                break
-    return key
-
-
-QUALIFIERS = re.compile(r"重点|重大")
-
-
-def _park_core(name: str) -> str:
-    """A park's name without its kind of park (创意园, 双创园, 企业园 …), when at least four characters name it.
-
-    >>> _park_core("芝麻街1958双创园") == _park_core("芝麻街1958创意园"), _park_core("中原小微企园区")
-    (True, '中原小微~park')
-    """
-    for ending in _park_endings():
-        if name.endswith(ending) and len(name) - len(ending) >= 4:
-            return name[: -len(ending)] + "~park"
-    return name
-
-
-@cache
-def _park_endings() -> tuple[str, ...]:
-    endings = {e for e, kind in lexicon().suffixes if kind == "Park"} | {short for _, short in ABBREVIATIONS}
-    return tuple(sorted(endings, key=len, reverse=True))
-
-
-def _without_leading_prefecture(name: str, keep: int) -> str:
-    """郑州国棉三厂… → 国棉三厂…: a city or province name in front, when enough name is left."""
-    lex = lexicon()
-    for size in (4, 3, 2):
-        head = name[:size]
-        rest = name[size:]
-        # 郑州市民活动中心: the 市 after 郑州 ends the city's name, so 市民活动中心 is not a name of its own
-        if (any(d.level in ("province", "prefecture") for d in lex.divisions_by_name.get(head, ()))
-                and len(rest) >= keep and rest[0] not in "省市区县"):
-            return rest
-    return name
-
-
-def merge_corpus(extractions: list[Extraction], base: str) -> dict[str, Entity]:
-    """Give every entity of every document its corpus-wide IRI (in place) and return the corpus
-    entities by IRI, each with all its labels, types and mentions."""
-    groups = _Groups()
-    everything = [(x.document.id, e) for x in extractions for e in x.entities.values()]
-    for doc_id, e in everything:
-        node = f"{doc_id}#{e.key}"
-        groups.find(node)
-        for label in e.labels:
-            if GENERIC.match(label):
-                continue
-            for t in e.types:
-                groups.union(node, f"{t}|{label}")
-                groups.union(node, f"{t}|~{merge_key(label, t)}")
-        if e.code:
-            groups.union(node, f"code|{e.code}")
-    clusters: dict[str, list[Entity]] = defaultdict(list)
-    for doc_id, e in everything:
-        clusters[groups.find(f"{doc_id}#{e.key}")].append(e)
-    corpus: dict[str, Entity] = {}
-    for members in clusters.values():
-        labels = set().union(*(m.labels for m in members))
-        types = set().union(*(m.types for m in members))
-        division = next((m for m in members if m.code), None)
-        pref = division.label if division else preferred_label(labels)
-        merged = Entity("corpus", types, pref, aliases=labels - {pref},
-                        mentions=[x for m in members for x in m.mentions])
-        if division:
-            merged.code, merged.parent_code, merged.level = division.code, division.parent_code, division.level
-        merged.iri = entity_iri(base, merged)
-        for m in members:
-            m.iri = merged.iri
-        corpus[merged.iri] = merged
-    return dict(sorted(corpus.items()))
-
-
-__all__ = ["ENTITY_TYPES", "entity_iri", "local_entities", "merge_corpus", "settle_overlaps"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from policygraph.analyze import graph_stats
+from policygraph.graphstats import graph_stats
 from policygraph.projection import NodeInfo
 
 

@@ -4,8 +4,9 @@ from pathlib import Path
 
 from policygraph.extract import extract_document
 from policygraph.ingest import document_from_text
+from policygraph.iris import entity_iri
+from policygraph.merge import merge_corpus, merge_key
 from policygraph.model import Entity
-from policygraph.resolve import entity_iri, merge_corpus, merge_key
 from tests.conftest import entity, extract
 
 BASE = "https://w3id.org/policygraph/"
@@ -68,7 +69,7 @@ def test_the_committee_a_representative_speaks_for_is_not_a_person():
 
 def test_one_park_under_two_kinds_of_park_and_one_programme_with_or_without_its_qualifier(tmp_path):
     from policygraph.config import iri_base
-    from policygraph.resolve import merge_corpus
+    from policygraph.merge import merge_corpus
     from tests.conftest import extract
 
     a = extract("中原区发展。打造芝麻街1958创意园、中原小微企业园。实施六大重点产业培育工程。", "a.txt")

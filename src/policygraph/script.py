@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..config import lexicon_dir
+from .config import lexicon_dir
 
 TRADITIONAL_SHARE = 0.03  # simplified prose has next to no traditional-only characters; traditional has ~20 %
 
