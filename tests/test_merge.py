@@ -85,3 +85,15 @@ def test_a_shorter_name_of_an_event_in_the_same_report_is_that_event():
 
     x = extract("中原区发展。1月13日举办2023年第一批项目集中签约仪式。双方在二砂文化创意园联合举行项目集中签约仪式。")
     assert "项目集中签约仪式" in entity(x, "2023年第一批项目集中签约仪式").labels
+
+
+def test_a_bare_body_belongs_to_its_documents_area():
+    def x(text: str, name: str):
+        return extract_document(document_from_text(text, Path(name)))
+
+    docs = [x("苏州工业园区召开大会。市委常委、园区党工委书记沈一出席。", "a.txt"),
+            x("合肥高新区召开大会。省委常委、市委书记虞二出席。", "b.txt"),
+            x("合肥高新区举行签约仪式。市委书记虞二见证签约。", "c.txt")]
+    corpus = merge_corpus(docs, BASE)
+    city_committees = [e for e in corpus.values() if e.label == "市委"]
+    assert len(city_committees) == 2  # 苏州's and 合肥's; the two reports on 合肥高新区 mean one

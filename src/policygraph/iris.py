@@ -29,8 +29,9 @@ def division_iri(base: str, code: str) -> str:
     return f"{base}id/division/{code}"
 
 
-def entity_iri(base: str, ent: Entity) -> str:
-    """A stable IRI: divisions by their GB/T 2260 code, others by type and preferred label.
+def entity_iri(base: str, ent: Entity, scope: str = "") -> str:
+    """A stable IRI: divisions by their GB/T 2260 code, others by type and preferred label (and, for a thing
+    only one document identifies, that document's id as ``scope``).
 
     >>> e = Entity("e0", {"Park"}, "二砂文化创意产业园")
     >>> entity_iri("https://w3id.org/policygraph/", e)
@@ -39,6 +40,8 @@ def entity_iri(base: str, ent: Entity) -> str:
     if ent.code:
         return division_iri(base, ent.code)
     primary = min(ent.types, key=lambda t: TYPE_PRIORITY.get(t, 99))
+    if scope:  # a thing only one document's context identifies (a bare 市委): named within that document
+        return f"{base}id/{slug(primary)}/{digest(primary, ent.label, scope)}"
     return f"{base}id/{slug(primary)}/{digest(primary, ent.label)}"
 
 

@@ -118,6 +118,10 @@ def merge_corpus(extractions: list[Extraction], base: str) -> dict[str, Entity]:
     for doc_id, e in everything:
         clusters[groups.find(f"{doc_id}#{e.key}")].append(e)
     corpus: dict[str, Entity] = {}
+    # the area a document is about scopes its bare bodies: two reports on 中原区 mean one 市委
+    area_of = {x.document.id: (x.entities[x.subject_area].label if x.subject_area else x.document.id)
+               for x in extractions}
+    home = {id(e): area_of[doc_id] for doc_id, e in everything}
     for members in clusters.values():
         labels = set().union(*(m.labels for m in members))
         types = set().union(*(m.types for m in members))
@@ -127,7 +131,9 @@ def merge_corpus(extractions: list[Extraction], base: str) -> dict[str, Entity]:
                         mentions=[x for m in members for x in m.mentions])
         if division:
             merged.code, merged.parent_code, merged.level = division.code, division.parent_code, division.level
-        merged.iri = entity_iri(base, merged)
+        # a body known only by a bare name (市委, 管委会) belongs to its document's area: 苏州's 市委 is not 合肥's
+        bare = all(GENERIC.match(label) for label in labels)
+        merged.iri = entity_iri(base, merged, scope=home[id(members[0])] if bare else "")
         for m in members:
             m.iri = merged.iri
         corpus[merged.iri] = merged
