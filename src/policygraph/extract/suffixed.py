@@ -25,7 +25,7 @@ EVENT_PUNCT = frozenset(PUNCT - set("()·“”"))  # 郑州市第七期“三�
 PROGRAMME_STOP = STOP_WORDS - set("""
 发展 建设 服务 保障 提升 培育 带动 改造 优化 重点 示范 创建 引领 打造 促进 完善 强化
 """.split())
-MAX_CHARS = {"Event": 36, "Project": 32, "PolicyDocument": 36}
+MAX_CHARS = {"Event": 72, "Project": 32, "PolicyDocument": 36}  # 甲会议暨乙仪式: two events in one name
 JOINERS = frozenset("·•")
 # 活动 ends an event's name only where the name dates or numbers it (第七期…签约活动, 2022…主会场活动) or the text
 # says it was held (开展答谢企业走访送祝福活动); a quoted programme's 活动 is the programme (“万人助万企”活动)
@@ -156,7 +156,7 @@ def _name_start(ctx: Context, start_of_ending: int, end: int, kind: str) -> int 
                        stop=EVENT_STOP if event else PROGRAMME_STOP if kind == "Initiative" else STOP_WORDS,
                        punct=EVENT_PUNCT if event else PUNCT,
                        first_free=kind in ("Enterprise", "Organization", "Project", "Initiative"),
-                       barriers=BARRIERS.get(kind, frozenset()), max_tokens=14 if event else 8,
+                       barriers=BARRIERS.get(kind, frozenset()), max_tokens=30 if event else 8,
                        joiners=JOINERS if kind in ("Park", "Project") else frozenset(),
                        place_brackets=kind == "Enterprise", cut=ctx.span_tokens)
     if event and text.startswith("活动", start_of_ending):
