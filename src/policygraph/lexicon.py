@@ -47,6 +47,7 @@ class Lexicon:
     set_phrases: frozenset[str]
     stat_zones: dict[str, Division]  # development zones with an NBS statistical area code, by name
     national_zones: frozenset[str]  # national development zones by name and short name (苏州工业园区, 合肥经开区)
+    programmes: frozenset[str]  # national strategies and campaigns (乡村振兴, 长江大保护)
     indicator_names: dict[str, str]  # short or older indicator names → the national indicator's name
 
     @cached_property
@@ -115,6 +116,7 @@ def lexicon(root: Path | None = None) -> Lexicon:
         set_phrases=frozenset(_lines(root / "setphrases.txt")),
         stat_zones={z.name: z for z in _divisions(root / "statzones.tsv", level="zone").values()},
         national_zones=frozenset(_zone_names(line.split("\t")[0] for line in _lines(root / "national-zones.tsv")[1:])),
+        programmes=frozenset(_lines(root / "programmes.txt")),
         indicator_names=dict(line.split("\t") for line in _lines(root / "indicators.tsv")[1:]),
     )
 
@@ -183,6 +185,11 @@ def division_finder() -> TermFinder:
 @cache
 def national_zone_finder() -> TermFinder:
     return TermFinder(lexicon().national_zones, min_length=4)
+
+
+@cache
+def programme_finder() -> TermFinder:
+    return TermFinder(lexicon().programmes)
 
 
 @cache

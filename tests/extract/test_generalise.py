@@ -163,3 +163,9 @@ def test_a_park_named_in_the_sentence_holds_the_focus_industries_it_names():
     x = extract("2024年5月1日,桃江县召开大会。桃江高新产业园重点发展新材料、电子信息等产业。全县大力发展文化旅游产业。")
     focus = _relations(x, "focusIndustry")
     assert ("桃江高新产业园", "新材料") in focus and ("桃江县", "文化旅游") in focus
+
+
+def test_national_programmes_and_a_districts_safety_campaign_are_initiatives():
+    x = extract("桃江县全面推进乡村振兴,共抓长江大保护,深化平安桃江建设。")
+    assert {"乡村振兴", "长江大保护", "平安桃江"} <= labels(x, "Initiative")
+    assert ("桃江县", "乡村振兴") in _relations(x, "implements")

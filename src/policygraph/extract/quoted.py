@@ -82,3 +82,28 @@ def _only_set_phrases(inner: str, phrases: frozenset[str]) -> bool:
 
 def find_documents(ctx: Context) -> list[Mention]:
     return [ctx.mention("PolicyDocument", m.start(1), m.end(1), "book-title") for m in BOOK.finditer(ctx.text)]
+
+
+# 平安顺德, 平安中原: the campaign for a safe district, named after the district
+SAFE_AREA = re.compile(r"平安([\u4e00-\u9fff]{2,3})(?=[，,、。；;”\s]|建设)")
+
+
+def find_programmes(ctx: Context) -> list[Mention]:
+    """National strategies and campaigns a report names (``data/lexicon/programmes.txt``), as words of their own,
+    and 平安 + the area's name.
+
+    >>> from tests.conftest import doc
+    >>> [m.text for m in find_programmes(Context(doc("全面推进乡村振兴,共抓长江大保护,深化平安桃江建设。")))]
+    ['乡村振兴', '长江大保护', '平安桃江']
+    """
+    from ..lexicon import programme_finder
+
+    bounds = ctx.token_bounds
+    found = [ctx.mention("Initiative", s, e, "programme") for s, e in programme_finder().find(ctx.text)
+             if s in bounds and (e in bounds or e == len(ctx.text))]
+    names = ctx.lexicon.divisions_by_name
+    for m in SAFE_AREA.finditer(ctx.text):
+        place = m.group(1)
+        if place in names or any(place + level in names for level in ("区", "县", "市")):
+            found.append(ctx.mention("Initiative", m.start(), m.end(), "programme"))
+    return found
