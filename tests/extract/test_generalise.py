@@ -169,3 +169,20 @@ def test_national_programmes_and_a_districts_safety_campaign_are_initiatives():
     x = extract("桃江县全面推进乡村振兴,共抓长江大保护,深化平安桃江建设。")
     assert {"乡村振兴", "长江大保护", "平安桃江"} <= labels(x, "Initiative")
     assert ("桃江县", "乡村振兴") in _relations(x, "implements")
+
+
+def test_a_past_years_portfolio_is_reported_and_a_headline_yields_to_the_body():
+    x = extract("---\ndate: 2022-03-08\n---\n桃江发布 20个重大项目\n总投资达80亿元\n"
+                "2022年,桃江县共有20个项目发布,总投资80亿元,年度计划投资30亿元。"
+                "2021年,桃江县共有重点建设项目18个,总投资60亿元,年度计划投资25亿元,年度完成投资27亿元。")
+    status = {(o.year, o.value): o.status for o in x.observations}
+    assert status[(2022, 80)] == "plan" and status[(2022, 30)] == "plan"
+    assert status[(2021, 60)] == "actual" and status[(2021, 25)] == "plan" and status[(2021, 27)] == "actual"
+
+
+def test_figures_of_projects_that_settled_in_a_zone_are_the_zones_and_a_target_follows_its_cue():
+    x = extract("2020年10月17日,益阳市重大项目集中开工。当天,签约落户益阳高新区项目20个,总投资88亿元。"
+                "2021年,益阳市的主要目标是地区生产总值增长6%。")
+    areas = {o.value: (x.entities[o.area].label, o.status) for o in x.observations}
+    assert areas[88] == ("益阳高新区", "actual")
+    assert areas[6] == ("益阳市", "target")

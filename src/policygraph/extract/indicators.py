@@ -29,6 +29,7 @@ CLAUSE = re.compile(r"[^，,；;。：:]+")
 # A heading cue makes the rest of its sentence targets (2023年主要预期目标是：…); a clause cue (力争, 预计)
 # makes its own clause and the ones after it targets, not the figures reported before it.
 TARGET_HEADING = re.compile(r"预期目标|目标是|目标为|主要目标|计划实现")
+TARGET_LEAD = re.compile(r"(?:目标|任务|预期)(?:是|为)[:：]?")
 TARGET_CLAUSE = re.compile(r"力争|确保|预计|预期|争取|目标")
 # 预计 of a year already ended is an estimate of a result, not a target (guideline: 预计 … for the year just ended)
 ESTIMATE = re.compile(r"预计")
@@ -38,6 +39,7 @@ TARGET_TRAILING = re.compile(r"(?:的|为)(?:发展|主要|预期)?目标[。；
 YEAR_OPENING = re.compile(r"^(?:[一二三四五六七八九十]+、)?(20\d\d)年(?!\d{1,2}月)")  # 一、2022年…执行情况 too
 LAST_YEAR_OPENING = re.compile(r"^(?:过去一年|一年来|去年)")
 PLAN = re.compile(r"计划投资|谋划|计划总投资|储备")  # a year's portfolio; a batch at an event is reported, not planned
+DONE = re.compile(r"完成投资|完成率|已完成|占年度")  # what a portfolio reached is a result, even in a planning sentence
 ANNUAL_PLAN = re.compile(r"年度计划投资|年内计划投资|年度投资计划|年计划投资")  # always the year's plan, batch or not
 # a batch that happened: the projects started, signed, finished at a reported event (开工项目有89个)
 HAPPENED = re.compile(r"(?:[一二三四]季度|上半年|下半年|本月|本周|此次|本次|当天|今天|昨天|\d{1,2}月份?)[^。；;]{0,10}?"
@@ -61,13 +63,16 @@ def _verbish(name: str) -> bool:
     return bool(VERBISH.search(NOT_VERBISH.sub("", name)))
 
 
-def _indicator_name(clause: str, value_start: int, unit: str = "") -> str:
+def _indicator_name(clause: str, value_start: int, unit: str = "", split_list: bool = False) -> str:
     """The words before a figure, less lead words and the reporting area; a count is named as one.
 
     >>> _indicator_name("中原区共谋划重大项目251个", 10, "个"), _indicator_name("新增市场主体近2万家", 7, "万家")
     ('谋划重大项目数', '新增市场主体')
     """
     name = clause[:value_start].strip("*").replace("“", "").replace("”", "")
+    name = TARGET_LEAD.split(name)[-1]  # 主要目标是地区生产总值增长6%: the indicator follows the cue
+    if split_list and "、" in name and re.search(r"\d", name) and len(name.rsplit("、", 1)[1]) >= 2:
+        name = name.rsplit("、", 1)[1]  # 工业总产值突破1.2万亿元、进出口总额增长7.1%: after a figure, the next name
     counted = list(COUNT_FIRST.finditer(name))
     if counted:  # 101个灾后重建项目完成投资: the figure is about the counted projects
         name = name[counted[-1].start(3):]
@@ -159,10 +164,14 @@ def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int
     found: list[Observation] = []
     target_para: int | None = None
     target_year: int | None = None
+    doc_year = ctx.document.year
+    stem = re.sub(r"(?:区|县|市|镇|街道)$", "", next((ctx.text[s:e] for s, e, k in areas if k == area), ""))
     years = paragraph_years(ctx.text, ctx.document.year)
     measures = measures_sections(ctx.text)
     starts = [start for start, _ in years]  # both tables have one row per paragraph, in order
-    for sent in ctx.sentences:
+    # a headline's figures round the body's (70亿 / 70.1亿): the body's statements are read first
+    ordered = sorted(ctx.sentences, key=lambda s: _headline_line(ctx.text, s.start, s.end))
+    for sent in ordered:
         para = bisect_right(starts, sent.start) - 1
         context_year = years[para][1] if para >= 0 else ctx.document.year
         planned = measures[para][1] if para >= 0 else False
@@ -180,7 +189,7 @@ def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int
         portfolio = planned or (bool(PLAN.search(sent.text)) and not batch)
         if year is None:
             continue
-        sentence_area = _area_named_before(ctx, area, areas, sent.start, sent.end)
+        sentence_area = _area_named_before(ctx, area, areas, sent.start, sent.end, stem)
         last_name = ""
         clause_target = False
         for cm in CLAUSE.finditer(sent.text):
@@ -190,7 +199,9 @@ def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int
             estimate = bool(ESTIMATE.search(clause)) and ctx.document.year is not None and year < ctx.document.year
             clause_target = (clause_target or bool(TARGET_CLAUSE.search(clause))) and not estimate
             status = "target" if heading_target or clause_target else "actual"
-            clause_status = "plan" if (portfolio or ANNUAL_PLAN.search(clause)) and status != "target" else status
+            done = bool(DONE.search(clause))
+            planned_here = (portfolio and (doc_year is None or year >= doc_year)) or ANNUAL_PLAN.search(clause)
+            clause_status = "plan" if planned_here and not done and status != "target" else status
             clause_start = sent.start + cm.start()
             if OUTCOME.search(clause):
                 continue
@@ -222,7 +233,7 @@ def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int
             for m in GROWTH.finditer(clause):
                 if _owned(clause, named, m.start()):
                     continue
-                name = _indicator_name(clause, m.start()) or last_name
+                name = _indicator_name(clause, m.start(), split_list=True) or last_name
                 if not name or len(name) > 20 or _verbish(name) or not INDICATOR_END.search(name):
                     continue
                 value = float(m.group(2)) * (-1 if m.group(1) in ("下降", "回落", "降低") else 1)
@@ -243,10 +254,25 @@ def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int
     return _first_of_each(found)
 
 
+LANDED = re.compile(r"(?:落户|入驻|落地)$")
 AREA_SUBJECT = re.compile(r"(?:^|[，,；;：:])(?:[\d]{1,2}月\d{0,2}日?|今年|去年|当天|同日|此外|其中)?$|(?:落户|入驻|在|位于|落地)$")
 
 
-def _area_named_before(ctx: Context, area: str, areas: list[tuple[int, int, str]], start: int, end: int) -> str:
+def _addresses(text: str, end: int, stem: str) -> bool:
+    """Whether the subject area's stem (宝山 for 宝山区) follows right after ``end``."""
+    return len(stem) >= 2 and text.startswith(stem, end)
+
+
+def _headline_line(text: str, start: int, end: int) -> bool:
+    """A short line without a full stop: a headline or subtitle (里水发布 52个重大项目 / 总投资达743.58亿元)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return len(line) <= 30 and "。" not in line
+
+
+def _area_named_before(ctx: Context, area: str, areas: list[tuple[int, int, str]], start: int, end: int,
+                       stem: str = "") -> str:
     """The area a sentence's figures are about: the document's, unless the sentence names only another area
     (襄阳市…95个项目集中开工 in a report on 襄州区; 签约落户合肥高新区项目80个 in a report on 合肥市).
 
@@ -254,13 +280,19 @@ def _area_named_before(ctx: Context, area: str, areas: list[tuple[int, int, str]
     """
     text = ctx.text
     named = [k for s, e, k in areas if start <= s < end]
+    landed = [k for s, e, k in areas if start <= s < end and k != area and LANDED.search(text[max(start, s - 4):s])]
+    if landed:  # 签约落户合肥高新区项目80个: the figures are the zone's, even in a report on 合肥市
+        return landed[-1]
     if not named or area in named:
         return area
     # the other area must be what the sentence is about: it opens a clause (after time words) or is where
     # projects went (落户, 入驻, 在); 新增郑州市科技型企业 names a kind of firm, not an area
-    for s, _e, k in areas:
-        if start <= s < end and (AREA_SUBJECT.search(text[max(start, s - 12):s]) or s == start):
-            return k
+    for s, e, k in areas:
+        if not (start <= s < end and (AREA_SUBJECT.search(text[max(start, s - 12):s]) or s == start)):
+            continue
+        if _addresses(text, e, stem):
+            continue  # 在上海宝山落地: 上海 is the address of the report's own 宝山区
+        return k
     return area
 
 
