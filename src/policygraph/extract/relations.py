@@ -57,6 +57,12 @@ def hierarchy_relations(found: Found) -> Facts:
             if parent and parent != k:
                 rels.append(Relation(k, "locatedIn", parent, ev))
             continue
+        if e.types & {"DevelopmentZone", "Park"} and not e.types & {"Project"}:
+            # 滨海新城启动区 in 滨海新城: a zone or park named after the zone it is part of
+            inner = next((zk for label, zk in zones if zk != k and e.label.startswith(label) and e.label != label), None)
+            if inner:
+                rels.append(Relation(k, "locatedIn", inner, ev))
+                continue
         if e.types & {"DevelopmentZone", "Organization"}:
             # a zone's body sits in the zone (郑州经开区党工委), anything else in the division it is named after
             homes = (zones + names) if "Organization" in e.types else names
@@ -134,7 +140,7 @@ def construction_relations(found: Found) -> Facts:
             continue
         ta, tb = entities[ka].types, entities[kb].types
         here = Evidence(a_start, b_end, ctx.sentence_of(a_start).index)
-        if "Subdistrict" in ta and tb & {"Place", "Park", "Project"}:
+        if "Subdistrict" in ta and tb & {"Place", "Park", "Project", "Subdistrict"}:  # 公岭镇三铺村 too
             rels.append(Relation(kb, "locatedIn", ka, here))
         if "AdministrativeDivision" in ta and "AdministrativeDivision" in tb:
             rels.append(Relation(kb, "locatedIn", ka, here))
