@@ -14,6 +14,7 @@ DATES = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日((?:[、和至-]\d{1
 ORGANISE = re.compile(r"(?:联合|共同)?(?:组织)?(?:召开|举办|主办|举行|承办|组织)")
 HOLD_AT = re.compile(r"^(?:联合|共同)?(?:举行|召开|举办|开幕|启动)")
 PARTICIPATE = re.compile(r"出席|参加|主持|讲话|强调|指出|致辞|参会|作工作部署|作报告|表示")
+NEWS_ENDINGS = ("报", "网", "客户端", "电视台", "时报", "日报")
 ORGANISER_TYPES = {"Organization", "AdministrativeDivision", "DevelopmentZone"}
 PLACE_TYPES = {"Park", "Place", "DevelopmentZone", "AdministrativeDivision"}
 
@@ -105,7 +106,8 @@ def event_facts(found: Found) -> Facts:
                 types = entities[k].types
                 between = ctx.text[m.end:ev.start] if m.end <= ev.start else ""
                 after = ctx.text[m.end:m.end + 6]
-                if types & ORGANISER_TYPES and m.end <= ev.start and ORGANISE.search(between) and len(between) <= 40:
+                if (types & ORGANISER_TYPES and m.end <= ev.start and ORGANISE.search(between) and len(between) <= 40
+                        and not entities[k].label.endswith(NEWS_ENDINGS)):  # 珠江时报讯…举行: the paper reports it
                     relations.append(Relation(ek, "organizer", k, evidence))
                 elif types & PLACE_TYPES and ctx.text[m.start - 1:m.start] == "在" and HOLD_AT.match(after):
                     relations.append(Relation(ek, "location", k, evidence))

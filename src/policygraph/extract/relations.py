@@ -240,6 +240,10 @@ def _part_of(ctx: Context, entities: dict[str, Entity], span_key: dict[tuple[int
     """Projects in a paragraph about a programme's batches, parks in the sentence of a programme."""
     rels: list[Relation] = []
     batch_programmes = [k for k, e in entities.items() if "Initiative" in e.types and "一批" in e.label]
+    # 招商2018项目签约专场活动: the projects signed at an event named after a campaign are part of the campaign
+    events = [e.label for e in entities.values() if "Event" in e.types]
+    campaigns = [k for k, e in entities.items() if "Initiative" in e.types and len(e.label) >= 3
+                 and any(e.label in ev for ev in events)]
     park_programmes = [k for k, e in entities.items() if "Initiative" in e.types and "园" in e.label]
     paragraphs = []
     pos = 0
@@ -253,6 +257,8 @@ def _part_of(ctx: Context, entities: dict[str, Entity], span_key: dict[tuple[int
             para = next(p for p in paragraphs if p[0] <= start <= p[1])[2]
             if "一批" in para:
                 rels.extend(Relation(k, "partOf", p, ev) for p in batch_programmes)
+        if "Project" in e.types and "Event" not in e.types:
+            rels.extend(Relation(k, "partOf", c, ev) for c in campaigns if c != k)
         if "Park" in e.types and park_programmes:
             sent = ctx.sentence_of(start).text
             rels.extend(Relation(k, "partOf", p, ev) for p in park_programmes
