@@ -186,3 +186,10 @@ def test_figures_of_projects_that_settled_in_a_zone_are_the_zones_and_a_target_f
     areas = {o.value: (x.entities[o.area].label, o.status) for o in x.observations}
     assert areas[88] == ("益阳高新区", "actual")
     assert areas[6] == ("益阳市", "target")
+
+
+def test_two_bodies_written_together_and_verbs_before_ways_are_cut():
+    x = extract("来源:益阳高新区管委会桃江县人民政府\n片区位于长丰路、东湖涌以南。部分区人大常委会委员参加。")
+    assert "桃江县人民政府" in labels(x, "Organization") or "桃江县政府" in labels(x, "Organization")
+    assert not any(n.startswith("部分") for n in labels(x, "Organization"))
+    assert "长丰路" in labels(x, "Place") and not any(n.startswith("位于") for n in labels(x, "Place"))

@@ -30,7 +30,7 @@ STOP_WORDS = frozenset("""
 各类 有 无 年 月 日 个 家 所 项 名 位 次 届 新 老 大 小 多 少 好 更 最 很 再 又 才 只 均 共 要 应 需
 总 每 另 其他 相关 有关 抓牢 狠抓 抢抓 抓好 发挥 充分 搭建 完善 贯彻 做大 做强 做优 要求 提高 保障 争创 创建 扩大
 加强 加大 进一步 不断 切实 统筹 扎实 申报 争取 纳入 包括 涉及 依靠 借助 利用 结合 对标 瞄准 立足 突出 重塑
-落户 列入 这是 该县 该区 该市 该镇 加上
+落户 列入 这是 该县 该区 该市 该镇 加上 部分
 """.split())
 
 # A post and a name after it, or a delegation (一行): such words belong to a clause about a person, never to a

@@ -55,6 +55,12 @@ def find_bounded_ways(ctx: Context) -> list[Mention]:
     found = []
     for m in BOUNDED_WAY.finditer(ctx.text):
         name = m.group(1)
+        lead = next((w for w in ("位于", "途经", "沿线", "沿") if name.startswith(w)), "")
+        if lead:  # ,位于金逢路: the verb before the first way is not part of its name
+            if len(name) - len(lead) < 3:
+                continue
+            found.append(ctx.mention("Place", m.start(1) + len(lead), m.end(1), "bounded-way"))
+            continue
         if name.startswith(NOT_A_WAY_HEAD) or name.endswith(NOT_A_WAY_TAIL) or len(name) < 3:
             continue
         found.append(ctx.mention("Place", m.start(1), m.end(1), "bounded-way"))

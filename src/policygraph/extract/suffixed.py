@@ -44,7 +44,7 @@ NOT_NAMES = frozenset("""
 # of projects that a count or a portfolio is about, not a named project.
 GENERIC_PROJECT = re.compile(r"^(?:计划|新|续建|前期|开工|竣工|投产|签约|在建|在库|储备|实施|重点|重大|落地|达效|拟建|已建|集中|"
                              r"省市|省级|市级|区级|产业|主导产业|民生|招商|建设|全部|其余|其他|"
-                             r"路桥|道路|水利|市政|管网|绿化|基础设施|配套)+(?:项目|工程)$")
+                             r"路桥|道路|水利|市政|管网|绿化|基础设施|配套|产业化)+(?:项目|工程)$")
 
 
 # Where walking left meets the end of another kind of name, this name has begun.
@@ -169,6 +169,10 @@ def _name_start(ctx: Context, start_of_ending: int, end: int, kind: str) -> int 
                                        words=EVENT_LEADING_WORDS if event else LEADING_WORDS)
     if kind == "Organization" and text[start] in STOP_WORDS and GENERIC.match(text[start + 1:end]):
         start += 1  # 受区人民政府委托: 受 introduces the body
+    if kind == "Organization":  # 无锡高新区管委会新吴区人民政府: two bodies written one after the other
+        inner = [m.end() for m in BODY_END.finditer(text, start, start_of_ending) if start_of_ending - m.end() >= 3]
+        if inner:
+            start = inner[-1]
     if kind == "Enterprise" and text[start] in PREPOSITION_CHARS and start_of_ending - start >= 3:
         start += 1  # 由江投控股集团统筹: jieba may fuse the preposition with the firm's first character
     enumerated = ENUMERATION.match(text, start, start_of_ending)
@@ -189,7 +193,8 @@ def _a_phrase(ctx: Context, start: int, start_of_ending: int, end: int, kind: st
             PARTICLES.search(body) or body[:1] in PREPOSITIONS or MEASURED.search(body))):
         return True  # 吹响了项目, 梯次接续的项目, 以大项目, X等项目: a phrase or a list, not a name
     if (not body or name in NOT_NAMES or GENERIC_PROJECT.match(name)
-            or (kind == "Project" and GENERIC_PROJECT.match(BATCH_TIME.sub("", _without_divisions(ctx, name))))
+            or (kind == "Project" and GENERIC_PROJECT.match(
+                BATCH_TIME.sub("", _without_divisions(ctx, BATCH_TIME.sub("", name)))))
             or (not CJK.search(body) and not text[start].isalnum())):
         return True
     if kind == "Initiative" and text.startswith(("委员会", "委", "局", "办"), end):
@@ -212,6 +217,7 @@ def _a_phrase(ctx: Context, start: int, start_of_ending: int, end: int, kind: st
 
 
 PREPOSITION_CHARS = frozenset("由被向对在从将为")
+BODY_END = re.compile(r"管委会|人民政府|党工委|委员会")
 LEADING_WORDS_SET = frozenset(LEADING_WORDS) | {"宣布", "介绍", "力争", "推动", "谋划", "签约", "开工"}
 
 
