@@ -193,3 +193,8 @@ def test_two_bodies_written_together_and_verbs_before_ways_are_cut():
     assert "桃江县人民政府" in labels(x, "Organization") or "桃江县政府" in labels(x, "Organization")
     assert not any(n.startswith("部分") for n in labels(x, "Organization"))
     assert "长丰路" in labels(x, "Place") and not any(n.startswith("位于") for n in labels(x, "Place"))
+
+
+def test_a_county_level_city_before_a_town_is_its_address():
+    x = extract("福清市沙埔镇目屿岛旅游度假项目签约。")
+    assert "沙埔镇" in labels(x, "Subdistrict")

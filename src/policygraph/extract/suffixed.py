@@ -101,7 +101,9 @@ def _without_county_prefix(text: str, start: int, ending: int, kind: str, places
         return start
     for n in range(2, 8):
         head = text[start:start + n]
-        if head in places and head[-1] in "区县" and ending - (start + n) >= 2:
+        county = head in places and (head[-1] in "区县" or (  # 福清市 is a county-level city
+            head[-1] == "市" and any(d.level == "county" for d in places[head])))
+        if county and ending - (start + n) >= 2:
             return start + n
     return start
 
