@@ -196,5 +196,5 @@ def test_two_bodies_written_together_and_verbs_before_ways_are_cut():
 
 
 def test_a_county_level_city_before_a_town_is_its_address():
-    x = extract("福清市沙埔镇目屿岛旅游度假项目签约。")
-    assert "沙埔镇" in labels(x, "Subdistrict")
+    x = extract("义乌市佛堂镇古镇旅游度假项目签约。")
+    assert "佛堂镇" in labels(x, "Subdistrict")
