@@ -132,7 +132,7 @@ def test_a_projects_own_investment_but_not_an_approximate_one():
 
 
 def test_a_short_name_split_across_words_is_no_division():
-    x = extract("片区东至珠江西航道。县委副书记、县长李镇江主持会议。")
+    x = extract("片区东至浙江西路。县委副书记、县长王镇江主持会议。")
     assert not {"江西省", "镇江市"} & labels(x, "AdministrativeDivision")
 
 

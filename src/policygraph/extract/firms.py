@@ -2,7 +2,7 @@
 
 Reports name companies by their brand far more often than by their registered name. What marks such a
 brand as a firm is its place in the sentence: a company post after it (``董事长``, ``CEO``), or a project
-named after it (``龙花食品万吨花生加工基地项目``).
+named after it (``丰谷食品万吨粮油加工基地项目``).
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from .base import Context
 from .names import OFFICIAL_IN_NAME, STOP_WORDS, is_named
 
 NAME = r"[\u4e00-\u9fffA-Za-z0-9()（）]"
-# 北京佰才邦CEO孙立新, 深圳朗科智能董事长陈静: a firm before a company post
+# 东岳新能CEO马力, 南屏智能董事长何静: a firm before a company post
 COMPANY_POSTS = ("董事长", "副董事长", "总经理", "副总经理", "总裁", "副总裁", "CEO", "ceo", "首席执行官", "创始人",
                  "董事", "总监")
 BEFORE_POST = re.compile(rf"(?:^|(?<=[，,、。；;：:\s“(（]))({NAME}{{2,14}}?)(?=(?:{'|'.join(COMPANY_POSTS)})"
                          r"[\u4e00-\u9fff]{2,3})", re.MULTILINE)
-# 龙花食品万吨花生加工基地项目, 金发科技汽车材料…项目: a brand with its trade heads the project's name
+# 丰谷食品万吨粮油加工基地项目, 星禾科技汽车材料…项目: a brand with its trade heads the project's name
 FIRM_WORDS = ("科技", "食品", "智能", "生物", "电子", "材料", "新材", "实业", "能源", "医药", "药业", "电气", "机械",
               "光电", "化工", "纺织", "服饰", "控股", "集团", "股份", "汽车", "新能源", "环保", "物流", "精密", "信息")
 FIRM_HEAD = re.compile(r"(?:^|(?<=[，,、。；;：:\s“(（]))([\u4e00-\u9fff]{2,3}(?:" + "|".join(FIRM_WORDS) + r"))"
@@ -43,10 +43,10 @@ def find_firms(ctx: Context) -> list[Mention]:
     by 等…企业 are :mod:`~policygraph.extract.lists`' work).
 
     >>> from tests.conftest import doc
-    >>> [m.text for m in find_firms(Context(doc("北京佰才邦CEO孙立新、深圳朗科智能董事长陈静介绍了企业发展。")))]
-    ['北京佰才邦', '深圳朗科智能']
-    >>> [m.text for m in find_firms(Context(doc("其中,龙花食品万吨花生加工基地项目总投资3亿元。")))]
-    ['龙花食品']
+    >>> [m.text for m in find_firms(Context(doc("东岳新能CEO马力、南屏智能董事长何静介绍了企业发展。")))]
+    ['东岳新能', '南屏智能']
+    >>> [m.text for m in find_firms(Context(doc("其中,丰谷食品万吨粮油加工基地项目总投资3亿元。")))]
+    ['丰谷食品']
     """
     text = ctx.text
     found: list[Mention] = []

@@ -94,9 +94,9 @@ def find_titled_people(ctx: Context) -> list[TitledName]:
 def list_name_at(text: str, i: int, surnames: frozenset[str]) -> int:
     """The end of a name in a list of names (after 、), or ``i``: a name by its surname, else any two or three
     characters that the list's separators, 等 or a verb bound (a list of officials names people whatever
-    their surname: 区领导周振宇、洪延炜、吴胜荣).
+    their surname: 区领导赵一鸣、洪文涛、吴家荣).
 
-    >>> t = "区领导周振宇、洪延炜、吴胜荣等参加"
+    >>> t = "区领导赵一鸣、洪文涛、吴家荣等参加"
     >>> list_name_at(t, 7, frozenset("周吴")), list_name_at(t, 11, frozenset("周吴"))
     (10, 14)
     """

@@ -34,7 +34,7 @@ def find_ways(ctx: Context) -> list[Mention]:
     return found
 
 
-# A way named where a text marks out an area or a route: 位于金逢路、西南涌以南, 汇金路(盈港东路-北青公路), 315省道
+# A way named where a text marks out an area or a route: 位于长丰路、东湖涌以南, 汇通路(玉湖东路-白沙公路), 207省道
 # jieba knows few local road names, so the boundary words around the name vouch for it instead.
 WAY_END = r"(?:东路|西路|南路|北路|中路|大道|公路|省道|国道|高速|航道|大桥|路|街|涌|河|江|港)"
 BOUNDED_WAY = re.compile(
@@ -49,14 +49,14 @@ def find_bounded_ways(ctx: Context) -> list[Mention]:
     """Roads, rivers and channels named among boundaries and routes (see :data:`BOUNDED_WAY`).
 
     >>> from tests.conftest import doc
-    >>> [m.text for m in find_bounded_ways(Context(doc("位于金逢路、西南涌以南,桂和路以西;汇金路(盈港东路-北青公路)改建。")))]
-    ['金逢路', '西南涌', '桂和路', '盈港东路', '北青公路']
+    >>> [m.text for m in find_bounded_ways(Context(doc("位于长丰路、东湖涌以南,青云路以西;汇通路(玉湖东路-白沙公路)改建。")))]
+    ['长丰路', '东湖涌', '青云路', '玉湖东路', '白沙公路']
     """
     found = []
     for m in BOUNDED_WAY.finditer(ctx.text):
         name = m.group(1)
         lead = next((w for w in ("位于", "途经", "沿线", "沿") if name.startswith(w)), "")
-        if lead:  # ,位于金逢路: the verb before the first way is not part of its name
+        if lead:  # ,位于长丰路: the verb before the first way is not part of its name
             if len(name) - len(lead) < 3:
                 continue
             found.append(ctx.mention("Place", m.start(1) + len(lead), m.end(1), "bounded-way"))
