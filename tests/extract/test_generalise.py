@@ -198,3 +198,9 @@ def test_two_bodies_written_together_and_verbs_before_ways_are_cut():
 def test_a_county_level_city_before_a_town_is_its_address():
     x = extract("义乌市佛堂镇古镇旅游度假项目签约。")
     assert "佛堂镇" in labels(x, "Subdistrict")
+
+
+def test_meetings_by_their_kind_and_a_monthly_batch_event():
+    x = extract("6月28日,益阳市6月份重大项目集中开工活动举行。10月8日,区委、区政府召开全区三季度经济形势分析会。")
+    events = labels(x, "Event")
+    assert "益阳市6月份重大项目集中开工活动" in events and "全区三季度经济形势分析会" in events

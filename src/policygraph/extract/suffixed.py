@@ -31,7 +31,7 @@ JOINERS = frozenset("·•")
 # says it was held (开展答谢企业走访送祝福活动); a quoted programme's 活动 is the programme (“万人助万企”活动)
 HELD = re.compile(r"(?:开展|举办|举行|组织|启动|召开)$")
 HELD_VERB = re.compile(r"开展|举办|举行|组织|启动|召开")
-DATED = re.compile(r"\d{4}|第[一二三四五六七八九十\d]+[期届次]")
+DATED = re.compile(r"\d{4}|\d{1,2}月份?|第[一二三四五六七八九十\d]+[期届次]")
 NEEDS_PROPER_PART = {"Project", "Place", "Park", "DevelopmentZone", "Organization", "Enterprise", "Subdistrict"}
 # Words that end like a name but are common nouns (projects named by stage or rank: GENERIC_PROJECT below).
 NOT_NAMES = frozenset("""
