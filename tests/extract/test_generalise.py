@@ -204,3 +204,11 @@ def test_meetings_by_their_kind_and_a_monthly_batch_event():
     x = extract("6月28日,益阳市6月份重大项目集中开工活动举行。10月8日,区委、区政府召开全区三季度经济形势分析会。")
     events = labels(x, "Event")
     assert "益阳市6月份重大项目集中开工活动" in events and "全区三季度经济形势分析会" in events
+
+
+def test_where_the_reported_event_was_held():
+    x = extract("2018年6月24日,桃江县招商项目签约专场活动举行。签约活动在桃花江大酒店举行,县领导王强出席。")
+    assert "桃花江大酒店" in labels(x, "Place")
+    assert ("桃江县招商项目签约专场活动", "桃花江大酒店") in _relations(x, "location")
+    y = extract("2020年10月30日,桃江高新产业园集中开工暨项目签约仪式举行。")
+    assert ("桃江高新产业园集中开工暨项目签约仪式", "桃江高新产业园") in _relations(y, "location")

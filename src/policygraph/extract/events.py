@@ -100,6 +100,12 @@ def event_facts(found: Found) -> Facts:
                 if k != ek and entities[k].types & ORGANISER_TYPES and ev.text.startswith(label) and len(label) >= 2:
                     relations.append(Relation(ek, "organizer", k, evidence))
                     break
+            # a venue or park at the head of the name is where it was held (临港产业园集中开工暨项目签约仪式)
+            for label, k in label_key.items():
+                if (k != ek and entities[k].types & {"Park", "Place"} and not entities[k].types & {"Event", "Project"}
+                        and ev.text.startswith(label) and len(label) >= 3):
+                    relations.append(Relation(ek, "location", k, evidence))
+                    break
             for m, k in items:
                 if k == ek:
                     continue
@@ -206,9 +212,9 @@ def _main_event_participants(ctx: Context, entities: dict[str, Entity],
     main = _main_event(ctx, entities, by_sentence)
     if main is None:
         return []
+    found = _main_event_location(ctx, entities, by_sentence, main)
     organizers = {r.object for r in known if r.predicate == "organizer" and r.subject == main}
     signing = bool(SIGNED.search(entities[main].label))
-    found = []
     for idx, items in sorted(by_sentence.items()):
         sent = ctx.sentences[idx]
         for m, k in items:
@@ -223,3 +229,20 @@ def _main_event_participants(ctx: Context, entities: dict[str, Entity],
             if person or party:
                 found.append(Relation(main, "participant", k, Evidence(sent.start, sent.end, idx)))
     return found
+
+
+HELD_HERE = re.compile(r"(?:项目)?(?:现场|分会场|主会场)?(?:隆重|正式|盛大)?(?:举行|召开|举办|开幕|启动)")
+
+
+def _main_event_location(ctx: Context, entities: dict[str, Entity],
+                         by_sentence: dict[int, list[tuple[Mention, str]]], main: str) -> list[Relation]:
+    """Where the report's event was held: 在X举行, 在X现场举行 (the first such place the report names)."""
+    for idx, items in sorted(by_sentence.items()):
+        for m, k in sorted(items, key=lambda mk: mk[0].start):
+            types = entities[k].types
+            if k == main or not types & PLACE_TYPES or types & {"Event", "Project"}:
+                continue
+            if ctx.text[m.start - 1:m.start] == "在" and HELD_HERE.match(ctx.text, m.end):
+                sent = ctx.sentences[idx]
+                return [Relation(main, "location", k, Evidence(sent.start, sent.end, idx))]
+    return []

@@ -30,6 +30,8 @@ JOINERS = frozenset("·•")
 # 活动 ends an event's name only where the name dates or numbers it (第七期…签约活动, 2022…主会场活动) or the text
 # says it was held (开展答谢企业走访送祝福活动); a quoted programme's 活动 is the programme (“万人助万企”活动)
 HELD = re.compile(r"(?:开展|举办|举行|组织|启动|召开)$")
+GENERIC_EVENT = re.compile(r"^(?:本次|此次|该|这次)?(?:集中|现场|项目)?(?:签约|开工|启动|揭牌|开幕|竣工|投产)*(?:活动|仪式|会议|大会)$")
+HELD_AFTER = re.compile(r"(?:在[^，,。；;]{2,20}?)?(?:隆重|正式|盛大)?(?:举行|举办|开幕|启动)")
 HELD_VERB = re.compile(r"开展|举办|举行|组织|启动|召开")
 DATED = re.compile(r"\d{4}|\d{1,2}月份?|第[一二三四五六七八九十\d]+[期届次]")
 NEEDS_PROPER_PART = {"Project", "Place", "Park", "DevelopmentZone", "Organization", "Enterprise", "Subdistrict"}
@@ -295,13 +297,16 @@ def _an_event(ctx: Context, start: int, start_of_ending: int, end: int) -> bool:
         return False
     if text[start_of_ending:end] in BARE_EVENT_ENDINGS and ORDINAL_ONLY.match(text[start:start_of_ending]):
         return False  # 三次会议: a session's number is not its name (第一次全体(扩大)会议 is)
+    if GENERIC_EVENT.match(text[start:end]):
+        return False  # 签约活动, 开工仪式: the report referring to its event, not a name
     if text[start_of_ending:end] == "活动":
         if (text[start] == "“" and text[start_of_ending - 1] == "”") or "的" in text[start:start_of_ending]:
             return False
         dated = bool(DATED.search(text, start, start_of_ending))
         if "“" in text[start:start_of_ending]:
             return dated  # 开展好“三个一批”重大项目建设活动 is the programme's work; its 第七期 签约活动 is an event
-        return dated or bool(HELD.search(text[max(0, start - 3):start]))
+        held_after = bool(HELD_AFTER.match(text, end))  # 签约专场活动举行: the text says it was held
+        return dated or held_after or bool(HELD.search(text[max(0, start - 3):start]))
     return True
 
 
