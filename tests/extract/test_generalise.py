@@ -212,3 +212,9 @@ def test_where_the_reported_event_was_held():
     assert ("桃江县招商项目签约专场活动", "桃花江大酒店") in _relations(x, "location")
     y = extract("2020年10月30日,桃江高新产业园集中开工暨项目签约仪式举行。")
     assert ("桃江高新产业园集中开工暨项目签约仪式", "桃江高新产业园") in _relations(y, "location")
+
+
+def test_a_project_named_by_its_works_with_its_own_investment():
+    x = extract("2024年7月1日,桃江县重大项目集中开工。另外还有投资4亿元的青龙湾改造升级项目、投资2亿元的东门老街提升改造项目。")
+    invested = {x.entities[f.subject].label: f.value for f in x.literals if f.predicate == "investment"}
+    assert invested == {"青龙湾改造升级项目": 4.0, "东门老街提升改造项目": 2.0}

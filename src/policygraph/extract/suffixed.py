@@ -157,7 +157,7 @@ def _name_start(ctx: Context, start_of_ending: int, end: int, kind: str) -> int 
     sent = ctx.sentence_of(start_of_ending)
     event = kind == "Event"
     start = name_start(text, start_of_ending, sent.start, max_chars=MAX_CHARS.get(kind, 20),
-                       stop=EVENT_STOP if event else PROGRAMME_STOP if kind == "Initiative" else STOP_WORDS,
+                       stop=EVENT_STOP if event else PROGRAMME_STOP if kind in ("Initiative", "Project") else STOP_WORDS,
                        punct=EVENT_PUNCT if event else PUNCT,
                        first_free=kind in ("Enterprise", "Organization", "Project", "Initiative"),
                        barriers=BARRIERS.get(kind, frozenset()), max_tokens=30 if event else 8,
@@ -243,6 +243,8 @@ def _without_divisions(ctx: Context, body: str) -> str:
         body = body[len(head):]
 
 
+INVESTED_BEFORE = re.compile(r"投资[\d.]+(?:亿|万)元的$")
+INVESTED_AFTER = re.compile(r"[,，]?(?:计划)?总投资[\d.]+(?:亿|万)元")
 SUBDISTRICT_BODY = re.compile(r"镇长|乡长|党委|党工委|人民政府|政府|街道办|办事处|人大")
 
 
@@ -256,6 +258,9 @@ def _proven(ctx: Context, start: int, start_of_ending: int, end: int, kind: str)
         return True  # a registered legal form is proof enough of a name
     if kind == "Subdistrict" and WAY_NAMED.search(text, start, start_of_ending):
         return True
+    if kind == "Project" and (INVESTED_BEFORE.search(text, max(0, start - 16), start)
+                              or INVESTED_AFTER.match(text, end)):
+        return True  # 投资4亿元的X项目, X项目总投资3亿元: a project with its own investment is one project
     if kind == "Subdistrict" and (SUBDISTRICT_BODY.match(text, end) or text.count(text[start:end]) >= 2):
         return True  # 里水镇镇长, 里水镇党委, or a town the report names again: a town's name, not a word
     if kind in ("Park", "DevelopmentZone") and text[start:start_of_ending] in ctx.lexicon.industries:
