@@ -89,3 +89,11 @@ def test_a_numbered_heading_is_not_joined_to_the_next_paragraph():
 
     d = doc("(二)聚焦产业升级,构建现代产业体系,推动经济高质量发展\n\n今年,全区实施重点项目50个。")
     assert "发展\n今年" in d.text
+
+
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path: Path):
+    text = "中原区人民政府召开经济工作会议，全区上下要勇挑大梁，奋勇争先。"
+    (tmp_path / "w.txt").write_bytes(text.encode("utf-16-le"))
+    from policygraph.ingest import load_document
+
+    assert load_document(tmp_path / "w.txt").text.startswith("中原区人民政府召开经济工作会议")

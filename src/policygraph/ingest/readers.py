@@ -49,8 +49,9 @@ def _common_share(text: str) -> float:
 
 
 def decode(data: bytes, path: Path, warnings: list[str] | None = None) -> str:
-    """UTF-8 (with or without BOM) or UTF-16 with BOM, else GB18030 (a superset of GBK and GB2312) or
-    Big5, whichever reads as real Chinese text. UTF-8 whose last character is cut off (a truncated
+    """UTF-8 (with or without BOM) or UTF-16 with BOM, else GB18030 (a superset of GBK and GB2312), Big5 or
+    charset-normalizer's guess, whichever reads as real Chinese text; UTF-16 or UTF-32 without a BOM where
+    charset-normalizer finds it. UTF-8 whose last character is cut off (a truncated
     download) is read with that character replaced, and a note goes to ``warnings``.
 
     >>> decode("中原区".encode("gbk"), Path("x.txt"))
@@ -68,6 +69,9 @@ def decode(data: bytes, path: Path, warnings: list[str] | None = None) -> str:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     if b"\x00" in data[:4096]:
+        wide = _detected(data)  # UTF-16 or UTF-32 saved without a byte order mark has NUL bytes too
+        if wide is not None and wide[0].startswith(("utf_16", "utf_32")) and _common_share(wide[1]) > 0.3:
+            return _text_or_binary(wide[1], path)
         raise IngestError(path, "looks binary (contains NUL bytes)")
     try:
         return _text_or_binary(data.decode("utf-8"), path)
@@ -82,9 +86,25 @@ def decode(data: bytes, path: Path, warnings: list[str] | None = None) -> str:
             readings.append(data.decode(encoding))
         except UnicodeDecodeError:
             continue
+    detected = _detected(data)  # charset-normalizer's reading competes too (it misreads short GBK as Big5, so
+    if detected is not None:    # it does not decide alone: the reading with the most common characters wins)
+        readings.append(detected[1])
     if not readings:
         raise IngestError(path, "not decodable as UTF-8, GB18030/GBK or Big5")
     return _text_or_binary(max(readings, key=_common_share), path)
+
+
+def _detected(data: bytes) -> tuple[str, str] | None:
+    """charset-normalizer's best reading of the bytes: (encoding, text), or None."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:262_144]).best()
+    if best is None or best.encoding is None:
+        return None
+    try:
+        return best.encoding, data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
 
 
 def _readable(c: str) -> bool:
