@@ -218,3 +218,12 @@ def test_a_project_named_by_its_works_with_its_own_investment():
     x = extract("2024年7月1日,桃江县重大项目集中开工。另外还有投资4亿元的青龙湾改造升级项目、投资2亿元的东门老街提升改造项目。")
     invested = {x.entities[f.subject].label: f.value for f in x.literals if f.predicate == "investment"}
     assert invested == {"青龙湾改造升级项目": 4.0, "东门老街提升改造项目": 2.0}
+
+
+def test_a_meeting_named_by_what_it_pushes_and_the_hosts_are_no_parties_to_a_deal():
+    x = extract("2021年3月5日,加快推进先进制造业发展全市贯彻“六稳”重大项目集中开工推进会暨首批项目签约仪式举行。"
+                "省委常委、市委书记李明出席。市政府与华岳集团签约。")
+    event = "加快推进先进制造业发展全市贯彻“六稳”重大项目集中开工推进会暨首批项目签约仪式"
+    assert event.replace("“", "").replace("”", "") in {n.replace("“", "").replace("”", "") for n in labels(x, "Event")}
+    parties = {p for _, p in _relations(x, "participant")}
+    assert "李明" in parties and not {"市委", "省委", "市政府"} & parties

@@ -14,6 +14,7 @@ DATES = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日((?:[、和至-]\d{1
 ORGANISE = re.compile(r"(?:联合|共同)?(?:组织)?(?:召开|举办|主办|举行|承办|组织)")
 HOLD_AT = re.compile(r"^(?:联合|共同)?(?:举行|召开|举办|开幕|启动)")
 PARTICIPATE = re.compile(r"出席|参加|主持|讲话|强调|指出|致辞|参会|作工作部署|作报告|表示")
+GOVERNING = ("委", "政府", "人大", "政协", "常委会", "管委会", "党工委")
 NEWS_ENDINGS = ("报", "网", "客户端", "电视台", "时报", "日报")
 ORGANISER_TYPES = {"Organization", "AdministrativeDivision", "DevelopmentZone"}
 PLACE_TYPES = {"Park", "Place", "DevelopmentZone", "AdministrativeDivision"}
@@ -225,7 +226,8 @@ def _main_event_participants(ctx: Context, entities: dict[str, Entity],
             clause = ctx.text[m.end:clause_end.start() if clause_end else sent.end]
             person = "Person" in types and TAKES_PART.search(clause)
             party = signing and types & {"Enterprise", "Organization"} and SIGNED.search(sent.text) \
-                and not types & {"AdministrativeDivision", "DevelopmentZone"}
+                and not types & {"AdministrativeDivision", "DevelopmentZone"} \
+                and not entities[k].label.endswith(GOVERNING)  # 市委, 县政府: the hosts, not a party to a deal
             if person or party:
                 found.append(Relation(main, "participant", k, Evidence(sent.start, sent.end, idx)))
     return found

@@ -18,7 +18,8 @@ from .names import NAME_PART_CHARS, OFFICIAL_IN_NAME, PUNCT, RARE, STOP_WORDS, i
 # Events carry years, ordinals and sessions in their names (2023年…第一次观摩推进会, 十二届四次全体(扩大)会议).
 EVENT_STOP = STOP_WORDS - set("""
 年 第 次 届 全区 全市 全省 全国 重点 项目 建设 工作 集中 签约 新 大 全 观摩 发展 代表 经济 高质量 民营 开工 竣工 投产 开业 揭牌 启动 开幕 闭幕 推进 招商 表彰 总结
-""".split())
+加快 贯彻
+""".split())  # 加快推进…全市贯彻“六稳”重大项目集中开工推进会: a meeting may be named by what it pushes
 EVENT_PUNCT = frozenset(PUNCT - set("()·“”"))  # 郑州市第七期“三个一批”项目签约活动: a programme inside the name
 # Programmes are named with the work they do (民生保障改善工程, 十大重点建设项目带动工程, 养老服务提升行动):
 # inside such a name these verbs are nouns; the verb that introduces it (实施, 深化, 开展) still ends it.
