@@ -227,3 +227,9 @@ def test_a_meeting_named_by_what_it_pushes_and_the_hosts_are_no_parties_to_a_dea
     assert event.replace("“", "").replace("”", "") in {n.replace("“", "").replace("”", "") for n in labels(x, "Event")}
     parties = {p for _, p in _relations(x, "participant")}
     assert "李明" in parties and not {"市委", "省委", "市政府"} & parties
+
+
+def test_list_qualifiers_stay_with_their_sector_and_a_projects_name_is_no_person():
+    x = extract("湘阴县重点发展先进装备制造、绿色食品加工等产业。签约仪式在高新区长康二期项目现场举行。要打好治水大会战。")
+    assert {"先进装备制造", "绿色食品加工"} <= labels(x, "Industry")
+    assert "康二期" not in labels(x, "Person") and not labels(x, "Event") & {"治水大会"}

@@ -155,9 +155,24 @@ SUPPORT_TAIL = re.compile(r"(?:及其|及)配套(?:产业)?$")  # 先进制造�
 LEADING_VERB = re.compile(r"^(?:项目)?(?:涉及|涵盖|包括)")
 
 
+QUALIFIER = re.compile(r"(?:先进|绿色|高端|新型|现代|智能|特色|新一代|战略性)$")
+LIST_EDGE = "、，,：:；;（(“"
+
+
 def find_industries(ctx: Context) -> list[Mention]:
     found = _lexicon_matches(ctx) + _fields_and_lists(ctx) + _constructions(ctx)
+    found = [_qualified(ctx, m) for m in found]
     return [m for m in (_trimmed(ctx, m) for m in found + _joined(ctx, found)) if m.text not in NOT_INDUSTRIES]
+
+
+def _qualified(ctx: Context, m: Mention) -> Mention:
+    """A sector with the qualifier a list item gives it (、绿色|食品加工, 、先进|装备制造): the item is the sector."""
+    q = QUALIFIER.search(ctx.text, max(0, m.start - 3), m.start)
+    if q is None or q.end() != m.start:
+        return m
+    if q.start() > 0 and ctx.text[q.start() - 1] not in LIST_EDGE:
+        return m
+    return ctx.mention(m.type, q.start(), m.end, m.source)
 
 
 def _trimmed(ctx: Context, m: Mention) -> Mention:

@@ -18,6 +18,7 @@ AFTER_NAME = ("主持", "出席", "参加", "强调", "表示", "指出", "讲�
               "察看", "听取", "了解", "来到", "先后", "一同", "共同", "分别", "带领", "实地")
 ROLE_WORDS = ("记者", "通讯员", "摄影", "实习生", "书记", "主任", "部长", "区长", "市长", "局长", "常委")
 NOT_GIVEN_NAMES = {"其他", "其它", "各位", "他们", "她们", "大家", "同志", "其", "各", "委", "局", "政府", "办", "委会"}  # 区委: 区 is a surname too
+NOT_AFTER_NAME = ("项目", "工程", "一期", "二期", "三期", "片区", "园区")
 BYLINE = {"记者": "记者", "通讯员": "通讯员", "摄影": "摄影", "实习生": "实习生"}
 LEADERS = ("领导", "嘉宾")  # words before a list of names that are not post titles
 
@@ -76,6 +77,8 @@ def find_titled_people(ctx: Context) -> list[TitledName]:
             end = person_name_at(text, i, lex.surnames)
             if title in LEADERS and not _ends_name(text, end):
                 end = i  # 领导来到… is not a list of names
+            if text.startswith(NOT_AFTER_NAME, end) or "期" in text[i:end]:
+                end = i  # 高新区长康二期项目: a project's name, not 区长 and a person
             if end > i and (end >= len(text) or not text.startswith(title, end)):
                 phrases = _phrase_chain(text, after, lex.titles) if title not in LEADERS else ()
                 results.append(TitledName(ctx.mention("Person", i, end, "title+name"), phrases))

@@ -31,7 +31,7 @@ JOINERS = frozenset("·•")
 # 活动 ends an event's name only where the name dates or numbers it (第七期…签约活动, 2022…主会场活动) or the text
 # says it was held (开展答谢企业走访送祝福活动); a quoted programme's 活动 is the programme (“万人助万企”活动)
 HELD = re.compile(r"(?:开展|举办|举行|组织|启动|召开)$")
-GENERIC_EVENT = re.compile(r"^(?:本次|此次|该|这次)?(?:集中|现场|项目)?(?:签约|开工|启动|揭牌|开幕|竣工|投产)*(?:活动|仪式|会议|大会)$")
+GENERIC_EVENT = re.compile(r"^(?:本次|此次|该|这次|昨天|今天|当天|昨日|今日)?(?:集中|现场|项目)?(?:签约|开工|启动|揭牌|开幕|竣工|投产)*(?:活动|仪式|会议|大会)$")
 HELD_AFTER = re.compile(r"(?:在[^，,。；;]{2,20}?)?(?:隆重|正式|盛大)?(?:举行|举办|开幕|启动)")
 HELD_VERB = re.compile(r"开展|举办|举行|组织|启动|召开")
 DATED = re.compile(r"\d{4}|\d{1,2}月份?|第[一二三四五六七八九十\d]+[期届次]")
@@ -299,8 +299,8 @@ def _held_activity_start(text: str, start: int, start_of_ending: int, floor: int
 def _an_event(ctx: Context, start: int, start_of_ending: int, end: int) -> bool:
     """重大赛事 has no 大赛 in it (the ending cuts a word); 活动 needs a date, a number or a verb that holds it."""
     text = ctx.text
-    if start_of_ending not in ctx.token_bounds and end not in ctx.token_bounds:
-        return False
+    if end not in ctx.token_bounds:
+        return False  # 治水大会|战: the ending must close a word
     if text[start_of_ending:end] in BARE_EVENT_ENDINGS and ORDINAL_ONLY.match(text[start:start_of_ending]):
         return False  # 三次会议: a session's number is not its name (第一次全体(扩大)会议 is)
     if GENERIC_EVENT.match(text[start:end]):
