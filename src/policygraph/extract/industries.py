@@ -157,6 +157,7 @@ LEADING_VERB = re.compile(r"^(?:项目)?(?:涉及|涵盖|包括)")
 
 QUALIFIER = re.compile(r"(?:先进|绿色|高端|新型|现代|智能|特色|新一代|战略性)$")
 LIST_EDGE = "、，,：:；;（(“"
+FOCUS_VERBS = frozenset({"发展", "打造", "培育", "聚焦", "做强", "壮大", "引进", "涵盖", "涉及", "包括"})
 
 
 def find_industries(ctx: Context) -> list[Mention]:
@@ -170,7 +171,8 @@ def _qualified(ctx: Context, m: Mention) -> Mention:
     q = QUALIFIER.search(ctx.text, max(0, m.start - 3), m.start)
     if q is None or q.end() != m.start:
         return m
-    if q.start() > 0 and ctx.text[q.start() - 1] not in LIST_EDGE:
+    before = ctx.text[max(0, q.start() - 2):q.start()]
+    if q.start() > 0 and ctx.text[q.start() - 1] not in LIST_EDGE and before not in FOCUS_VERBS:
         return m
     return ctx.mention(m.type, q.start(), m.end, m.source)
 
