@@ -46,7 +46,12 @@ def find_bodies(ctx: Context) -> list[Mention]:
                                                              or text[start - 2] in STOP_WORDS):  # 受区人民政府委托
                 start -= 1
             elif m.group() in ("党工委", "管委会"):
-                pass
+                # 园区党工委, 新区管委会: the zone's bare name in front belongs to the body (guideline: its name)
+                bare = next((w for w in ("园区", "新区", "开发区", "高新区", "经开区", "片区") if text.startswith(w, start - len(w))
+                             and (start - len(w) == 0 or not re.match(r"[\u4e00-\u9fff]", text[start - len(w) - 1])
+                                  or text[start - len(w) - 1] in "、和与及全本")), None)
+                if bare:
+                    start -= len(bare)
             else:
                 continue
         found.append(ctx.mention("Organization", start, m.end(), "body"))
