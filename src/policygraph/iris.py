@@ -45,6 +45,11 @@ def entity_iri(base: str, ent: Entity, scope: str = "") -> str:
     return f"{base}id/{slug(primary)}/{digest(primary, ent.label)}"
 
 
+def id_prefix(base: str) -> str:
+    """Where every node's IRI lives (``id:`` in the TriG file)."""
+    return f"{base}id/"
+
+
 def graph_iri(base: str, name: str) -> str:
     """A document's named graph, or one of the corpus's (entities, comparisons, ontology, link/TABLE)."""
     return f"{base}graph/{name}"

@@ -35,6 +35,7 @@ from .ingest import (
     load_document,
     read_manifest,
 )
+from .iris import graph_iri, id_prefix
 from .merge import merge_corpus
 from .model import Document, Entity, Extraction
 from .rdf import Dataset, corpus_dataset, document_graphs
@@ -231,7 +232,7 @@ def _build(paths: list[Path], out: Path, base: str, html: bool, progress: Progre
         prefixes = {k: str(v) for k, v in PREFIXES.items()}
         prefixes.update({"skos": "http://www.w3.org/2004/02/skos/core#", "dcterms": "http://purl.org/dc/terms/",
                          "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": "http://www.w3.org/2001/XMLSchema#",
-                         "id": f"{base}id/"})
+                         "id": id_prefix(base)})
         with report.timed("write"):
             _write(extractions, quads, staging, prefixes, base, engine.local_cores)
         if html:
@@ -359,7 +360,7 @@ def _write_nquads(extractions: list[Extraction], base: str, out: BinaryIO, repor
 def _extra_graphs(base: str) -> list[tuple[Path, str]]:
     """Files loaded into named graphs of their own beside the corpus: the ontology."""
     ontology = ontology_dir() / "policygraph.ttl"
-    return [(ontology, f"{base}graph/ontology")] if ontology.exists() else []
+    return [(ontology, graph_iri(base, "ontology"))] if ontology.exists() else []
 
 
 def _count(report: BuildReport, extractions: list[Extraction], corpus: dict[str, Entity], quads: int) -> None:
