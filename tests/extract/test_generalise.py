@@ -233,3 +233,11 @@ def test_list_qualifiers_stay_with_their_sector_and_a_projects_name_is_no_person
     x = extract("湘阴县重点发展先进装备制造、绿色食品加工等产业。签约仪式在高新区长康二期项目现场举行。要打好治水大会战。")
     assert {"先进装备制造", "绿色食品加工"} <= labels(x, "Industry")
     assert "康二期" not in labels(x, "Person") and not labels(x, "Event") & {"治水大会"}
+
+
+def test_a_rate_after_an_amount_is_the_amounts_and_a_batch_counted_with_its_total_is_a_figure():
+    x = extract("---\ndate: 2022-01-22\n---\n江西省人大会议开幕。初步统计,去年全省地区生产总值32000亿元、增长8.7%。"
+                "昨天,江西省集中签约6个项目,总投资120亿元。")
+    obs = {(o.indicator, o.measure, o.value) for o in x.observations}
+    assert ("地区生产总值", "growth", 8.7) in obs
+    assert any(m == "level" and v == 6 and i.endswith("项目数") for i, m, v in obs)

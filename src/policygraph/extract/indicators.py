@@ -68,11 +68,16 @@ def _indicator_name(clause: str, value_start: int, unit: str = "", split_list: b
 
     >>> _indicator_name("中原区共谋划重大项目251个", 10, "个"), _indicator_name("新增市场主体近2万家", 7, "万家")
     ('谋划重大项目数', '新增市场主体')
+    >>> _level_before("全省地区生产总值48810亿元、增长8.0%", 16)
+    '地区生产总值'
+
     """
     name = clause[:value_start].strip("*").replace("“", "").replace("”", "")
     name = TARGET_LEAD.split(name)[-1]  # 主要目标是地区生产总值增长6%: the indicator follows the cue
-    if split_list and "、" in name and re.search(r"\d", name) and len(name.rsplit("、", 1)[1]) >= 2:
+    if split_list and "、" in name and re.search(r"\d", name):
         name = name.rsplit("、", 1)[1]  # 工业总产值突破1.2万亿元、进出口总额增长7.1%: after a figure, the next name
+        if len(name) < 2:
+            return ""  # 地区生产总值48810亿元、增长8.0%: the rate has no name of its own (see _level_before)
     counted = list(COUNT_FIRST.finditer(name))
     if counted:  # 101个灾后重建项目完成投资: the figure is about the counted projects
         name = name[counted[-1].start(3):]
@@ -213,8 +218,10 @@ def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int
                 if _owned(clause, named, m.start()):
                     continue
                 name = LEAD_WORDS.sub("", m.group(3).replace("“", "").replace("”", "")) + "数"
-                # a bare 6个项目 in a list is not a headline figure; 37个省市重点项目 is
-                if len(name) >= 5 and float(m.group(1)) > 1 and not _verbish(name):
+                # a bare 6个项目 in a list is not a headline figure; 37个省市重点项目 is, and so is a batch counted
+                # with its total investment (6个项目总投资311.6亿元)
+                totalled = TOTALLED.match(sent.text, cm.start() + m.end())
+                if (len(name) >= 5 or totalled) and float(m.group(1)) > 1 and not _verbish(name):
                     found.append(_obs(ctx, sentence_area, name, "level", year, float(m.group(1)), m.group(2), clause_status,
                                       m.group(), sent.start + cm.start() + m.start(), sent.index))
             for m in COUNT_THEN_VERB.finditer(clause):
@@ -233,7 +240,8 @@ def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int
             for m in GROWTH.finditer(clause):
                 if _owned(clause, named, m.start()):
                     continue
-                name = _indicator_name(clause, m.start(), split_list=True) or last_name
+                name = (_indicator_name(clause, m.start(), split_list=True) or _level_before(clause, m.start())
+                        or last_name)
                 if not name or len(name) > 20 or _verbish(name) or not INDICATOR_END.search(name):
                     continue
                 value = float(m.group(2)) * (-1 if m.group(1) in ("下降", "回落", "降低") else 1)
@@ -294,6 +302,15 @@ def _area_named_before(ctx: Context, area: str, areas: list[tuple[int, int, str]
             continue  # 在上海宝山落地: 上海 is the address of the report's own 宝山区
         return k
     return area
+
+
+TOTALLED = re.compile(r"[,，]?(?:计划)?总投资(?:额)?(?:达|约|超|为)?\d")
+
+
+def _level_before(clause: str, at: int) -> str:
+    """The name of the amount a growth rate follows (地区生产总值48810亿元、增长8.0%: the rate is the GDP's)."""
+    before = [m for m in LEVEL.finditer(clause, 0, at) if clause[m.end():at].strip("、，, ") == ""]
+    return _indicator_name(clause, before[-1].start(), before[-1].group(2)) if before else ""
 
 
 def _owned(clause: str, named: list[tuple[int, int]], value_at: int) -> bool:
