@@ -17,8 +17,8 @@ from .facts import Facts, Found
 
 NUMBER = r"(\d+(?:\.\d+)?)"
 UNITS = "万亿元|亿元|万元|亿美元|万美元|美元|元|万平方米|平方米|万吨|吨|万人|万家|万户|个|家|人|亩|所|套|项|%"
-GROWTH = re.compile(rf"(增长|下降|增速|提高|回落|降低)\**(?:了)?(?:为)?{NUMBER}(%|个百分点)")
-LEVEL = re.compile(rf"(?:完成|实现|达到|达|为|突破|超过|超|共|累计|计|控制在|不少于|不低于)?(?:近|约|逾|超)?{NUMBER}({UNITS})")
+GROWTH = re.compile(rf"(增长|下降|增速|提高|回落|降低|上涨|涨幅|增幅)\**(?:了)?(?:为)?{NUMBER}(%|个百分点)")
+LEVEL = re.compile(rf"(?:完成|实现|达到|达|为|突破|超过|超|共|累计|计|控制在|稳定在|保持在|不少于|不低于)?(?:近|约|逾|超)?{NUMBER}({UNITS})")
 # A count written before its noun: 37个省市重点项目, 101个灾后重建项目 (named 省市重点项目数).
 COUNT_FIRST = re.compile(rf"{NUMBER}(个|家|项|所)((?:[\u4e00-\u9fff“”]{{0,10}}?)(?:项目|企业|单位))(?![\u4e00-\u9fff]{{0,2}}[个家])")
 # A count before the verb of what happened to it: 上汽发动机二期等148个项目开工建设 (开工项目数).
