@@ -84,7 +84,7 @@ SOURCE_SPLIT = re.compile(r"[-—–·•|/、\s]+")
 DATELINE = re.compile(r"^\s*([\u4e00-\u9fffA-Za-z]{2,10}?)(?:(?:[\u4e00-\u9fff]{2,3})?\d{1,2}月\d{1,2}日)?(?:讯|电)[(（\s]",
                       re.MULTILINE)
 NEWS_ENDINGS = ("网", "报", "日报", "晚报", "时报", "客户端", "电视台", "融媒", "新闻", "发布", "风", "时刻")
-NOT_NEWS = frozenset({"本报", "本网", "本台", "记者", "通讯员", "新华社"}) - {"新华社"}
+NOT_NEWS = frozenset({"本报", "本网", "本台", "记者", "通讯员"})  # the paper itself, or a byline
 
 
 def find_news_organisations(ctx: Context) -> list[Mention]:

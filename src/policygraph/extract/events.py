@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from ..model import Entity, Evidence, LiteralFact, Mention, Relation
 from .base import Context
+from .bodies import NEWS_ENDINGS
 from .facts import Facts, Found
 
 DATES = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日((?:[、和至-]\d{1,2}日)*)")
@@ -15,7 +16,6 @@ ORGANISE = re.compile(r"(?:联合|共同)?(?:组织)?(?:召开|举办|主办|举
 HOLD_AT = re.compile(r"^(?:联合|共同)?(?:举行|召开|举办|开幕|启动)")
 PARTICIPATE = re.compile(r"出席|参加|主持|讲话|强调|指出|致辞|参会|作工作部署|作报告|表示")
 GOVERNING = ("委", "政府", "人大", "政协", "常委会", "管委会", "党工委")
-NEWS_ENDINGS = ("报", "网", "客户端", "电视台", "时报", "日报")
 ORGANISER_TYPES = {"Organization", "AdministrativeDivision", "DevelopmentZone"}
 PLACE_TYPES = {"Park", "Place", "DevelopmentZone", "AdministrativeDivision"}
 

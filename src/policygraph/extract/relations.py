@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from ..labels import firm_core
 from ..model import Entity, Evidence, Relation
 from .base import Context
 from .facts import Facts, Found
@@ -194,9 +195,7 @@ CLAUSE_BREAK = re.compile(r"[；;。\n]")
 
 
 def _brand(label: str) -> str:
-    """The name a firm's projects carry: its core name without trade words (广州昊志控股有限公司 → 昊志)."""
-    from ..labels import firm_core
-
+    """The name a firm's projects carry: its core name without trade words (长沙青禾控股有限公司 → 青禾)."""
     return TRADE_WORDS.sub("", firm_core(label))
 
 

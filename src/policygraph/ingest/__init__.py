@@ -165,5 +165,4 @@ def load_document(path: Path, max_bytes: int = MAX_BYTES, given: Metadata | None
     warnings: list[str] = []
     text, page = read_with_metadata(path, max_bytes, warnings)
     doc = document_from_text(text, path, given=given, page=page)
-    notes = tuple(warnings) + tuple(f"{w}" for w in doc.warnings)
-    return replace(doc, warnings=notes) if notes != doc.warnings else doc
+    return replace(doc, warnings=(*warnings, *doc.warnings)) if warnings else doc
