@@ -45,6 +45,8 @@ def find_bodies(ctx: Context) -> list[Mention]:
                                                              or text[start - 2] in "、和与及全本"
                                                              or text[start - 2] in STOP_WORDS):  # 受区人民政府委托
                 start -= 1
+            elif m.group() in ("党工委", "管委会") and (zone := _zone_in_post_chain(ctx, start, m.end())):
+                start -= len(zone)
             elif m.group() in ("党工委", "管委会"):
                 # 园区党工委, 新区管委会: the zone's bare name in front belongs to the body (guideline: its name)
                 bare = next((w for w in ("园区", "新区", "开发区", "高新区", "经开区", "片区") if text.startswith(w, start - len(w))
@@ -60,6 +62,28 @@ def find_bodies(ctx: Context) -> list[Mention]:
     for m in CENTRAL.finditer(text):
         found.append(ctx.mention("Organization", m.start(), m.end(), "central"))
     return found
+
+
+# A zone's full name, possibly with its second name in brackets: 湖南湘江新区(长沙高新区)
+ZONE_BEFORE = re.compile(r"(?<![\u4e00-\u9fff）)])([\u4e00-\u9fff]{2,14}(?:新区|开发区|高新区|经开区|园区|试验区|示范区|合作区)"
+                         r"(?:[(（][\u4e00-\u9fff]{2,12}[)）])?)$")
+
+
+def _zone_in_post_chain(ctx: Context, start: int, end: int) -> str | None:
+    """The zone named in front of a body in a chain of posts (长沙市委副书记、湖南湘江新区(长沙高新区)党工委书记):
+    there each piece between 、 is a body and its title, so everything in front of the body names it.
+
+    >>> from tests.conftest import doc
+    >>> t = "市委常委、江南新区(江南高新区)管委会主任张三出席。"
+    >>> [m.text for m in find_bodies(Context(doc(t))) if "管委会" in m.text]
+    ['江南新区(江南高新区)管委会']
+    >>> _zone_in_post_chain(Context(doc("会议在江南新区管委会召开。")), 7, 10) is None  # no title follows
+    True
+    """
+    if not ctx.text.startswith(ctx.lexicon.titles, end):
+        return None
+    found = ZONE_BEFORE.search(ctx.text, max(0, start - 30), start)
+    return found.group(1) if found else None
 
 
 def find_representatives(ctx: Context) -> list[Mention]:
