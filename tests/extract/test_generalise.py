@@ -241,3 +241,19 @@ def test_a_rate_after_an_amount_is_the_amounts_and_a_batch_counted_with_its_tota
     obs = {(o.indicator, o.measure, o.value) for o in x.observations}
     assert ("地区生产总值", "growth", 8.7) in obs
     assert any(m == "level" and v == 6 and i.endswith("项目数") for i, m, v in obs)
+
+
+def test_figures_to_a_months_end_prices_and_foreign_capital_and_a_comparison_is_no_year():
+    x = extract("2019年9月5日,江南区召开重大项目推进会。\n今年全区列入市级重点项目20个,年度计划投资30亿元,"
+                "至8月底累计完成投资21.5亿元。1—8月,项目投资完成率比去年同期高出3个百分点;全区新增外资项目15个,"
+                "完成协议注册外资2.5亿美元。居民消费价格上涨1.2%。")
+    obs = {(i, y, v, u, s) for _, i, _, y, v, u, s in _observations(x)}
+    assert ("累计完成投资", 2019, 21.5, "亿元", "actual") in obs
+    assert ("协议注册外资", 2019, 2.5, "亿美元", "actual") in obs
+    assert ("新增外资项目数", 2019, 15, "个", "actual") in obs  # 比去年同期 compares; the figures are this year's
+    assert ("居民消费价格", 2019, 1.2, "%", "actual") in obs
+
+
+def test_a_zone_named_in_full_in_a_chain_of_posts_names_its_body():
+    x = extract("2024年5月6日,市委副书记、江南新区(江南高新区)党工委书记张三,江南新区(江南高新区)管委会主任李四调研。")
+    assert {"江南新区(江南高新区)党工委", "江南新区(江南高新区)管委会"} <= labels(x, "Organization")

@@ -45,7 +45,8 @@ ANNUAL_PLAN = re.compile(r"年度计划投资|年内计划投资|年度投资计
 HAPPENED = re.compile(r"(?:[一二三四]季度|上半年|下半年|本月|本周|此次|本次|当天|今天|昨天|\d{1,2}月份?)[^。；;]{0,10}?"
                       r"(?:开工|签约|竣工|投产|落地)(?:项目|企业)")
 YEAR = re.compile(r"(20\d\d)年")
-LEAD_WORDS = re.compile(r"^(?:20\d\d年|今年|去年|上年|初步统计|其中|目前|当前|此次|本次|全区|全市|全县|全年|全省|财政|实现|完成|累计|共|新增的|预计|力争|确保|[一二三四五六七八九十]+要)+")
+LEAD_WORDS = re.compile(r"^(?:20\d\d年|(?:截至|截止到?|至)\d{1,2}月(?:底|末)?|\d{1,2}[—–-]\d{1,2}月|今年|去年|上年|初步统计|其中|目前|当前|此次|本次|全区|全市|全县|全年|全省|财政|实现|完成|累计|共|新增的|预计|力争|确保|[一二三四五六七八九十]+要)+")
+DONE_SO_FAR = re.compile(r"(?:累计)?完成(?:投资|产值)$")
 STRIP = re.compile(r"(?:同比|完成|实现|达到|达|为|突破|超过|超|共|累计|计|了|近|约|逾|控制在|不少于|不低于)+$")
 # The area that reports a figure is not part of the figure's name (中原区共谋划重大项目 → 谋划重大项目).
 AREA_LEAD = re.compile(r"^(?:全区|全市|全县)?(?:共|累计|全年)?")
@@ -53,7 +54,7 @@ COUNT_UNITS = {"个", "家", "项", "所", "套"}
 BATCH = re.compile(r"一批|第.期|批次|[首一二三四五六七八九十]批|集中(?:签约|开工|投产)|现场签约")
 # What an indicator's name ends with: an amount, a rate, a count (地区生产总值, 开工率, 项目数, 总投资).
 INDICATOR_END = re.compile(r"(总值|增加值|投资|总额|收入|支出|产值|营收|利润|税收|率|数|额|量|面积|人数|就业|规模|强度|占比|"
-                           r"指数|消费|出口|进口|贸易|项目|企业|主体|资金|融资|土地|人口|户数|亩)$")
+                           r"指数|价格|外资|内资|消费|出口|进口|贸易|项目|企业|主体|资金|融资|土地|人口|户数|亩)$")
 VERBISH = re.compile(r"[，。的在把将要以]|建设|推进|推动|加快|实施|打造|坚持")
 NOT_VERBISH = re.compile(r"以上|以下|以内|在库|在建|^实施(?=项目数?$)")  # 规模以上工业增加值, 实施项目数 are names
 
@@ -82,22 +83,29 @@ def _indicator_name(clause: str, value_start: int, unit: str = "", split_list: b
     if counted:  # 101个灾后重建项目完成投资: the figure is about the counted projects
         name = name[counted[-1].start(3):]
     name = re.sub(r"\([^)]*\)", "", name)
+    done = DONE_SO_FAR.search(name)
     name = LEAD_WORDS.sub("", name)
     name = STRIP.sub("", name)
     leading = division_finder().find(name[:12])
     stripped = AREA_LEAD.sub("", name[leading[0][1]:] if leading and leading[0][0] == 0 else name)
     if len(stripped) >= 2:
         name = stripped
+    if done and len(name) <= 2:
+        name = done.group()  # 至8月底累计完成投资: 投资 alone would lose what the figure counts
     if unit in COUNT_UNITS and re.search(r"(项目|企业|主体|单位|学校|园区)$", name):
         name += "数"
     return name.strip()
+
+
+# 去年 as the time of the figures, not in a comparison (比去年同期高出5.2个百分点, 较上年增长)
+LAST_YEAR = re.compile(r"(?<![比较于同])(?:去年|上年)(?!同期)|过去一年|一年来")
 
 
 def _year(sentence: str, context_year: int | None) -> int | None:
     years = [int(y) for y in YEAR.findall(sentence)]
     if years:
         return years[0]
-    if context_year and re.search(r"去年|上年|过去一年|一年来", sentence):
+    if context_year and LAST_YEAR.search(sentence):
         return context_year - 1
     return context_year
 
