@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 
 from ..lexicon import division_finder, lexicon
 from ..model import Evidence, Observation
@@ -25,6 +26,9 @@ COUNT_FIRST = re.compile(rf"{NUMBER}(个|家|项|所)((?:[\u4e00-\u9fff“”]{{
 COUNT_THEN_VERB = re.compile(rf"{NUMBER}(个|家|项)(项目|企业)(?:集中)?(竣工投产|开工|竣工|投产|签约|落地|建成|入驻|达效)")
 # Rates coordinated by 、 and given one value: 开工率、投产率、达效率均达100% (three observations).
 RATES_SHARING = re.compile(rf"((?:[\u4e00-\u9fff]{{1,6}}率、)+[\u4e00-\u9fff]{{1,6}}率)均(?:达到|达|为|实现|保持)?{NUMBER}%")
+# 城镇居民、农村居民人均可支配收入分别增长7%、8%: one figure to each name, in order, sharing the last one's ending
+RESPECTIVELY = re.compile(rf"((?:[\u4e00-\u9fff]{{2,8}}、)+[\u4e00-\u9fff]{{2,20}}?)分别"
+                          rf"(增长|下降|提高|达到|达|为|完成|实现)?((?:{NUMBER}(?:%|{UNITS})?、)+{NUMBER}({UNITS}))")
 CLAUSE = re.compile(r"[^，,；;。：:]+")
 # A heading cue makes the rest of its sentence targets (2023年主要预期目标是：…); a clause cue (力争, 预计)
 # makes its own clause and the ones after it targets, not the figures reported before it.
@@ -245,8 +249,12 @@ def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int
                 for rate in rates:
                     found.append(_obs(ctx, sentence_area, rate, "level", year, float(m.group(2)), "%", clause_status,
                                       m.group(), sent.start + cm.start() + m.start(), sent.index))
+            shared = list(_respectively(clause))
+            for name, measure, value, unit, at, written in shared:
+                found.append(_obs(ctx, sentence_area, name, measure, year, value, unit, clause_status,
+                                  written, sent.start + cm.start() + at, sent.index))
             for m in GROWTH.finditer(clause):
-                if _owned(clause, named, m.start()):
+                if _owned(clause, named, m.start()) or any(at <= m.start() for *_, at, _ in shared):
                     continue
                 name = (_indicator_name(clause, m.start(), split_list=True) or _level_before(clause, m.start())
                         or last_name)
@@ -268,6 +276,32 @@ def find_observations(ctx: Context, area: str | None, owned: list[tuple[int, int
                 found.append(_obs(ctx, sentence_area, name, "level", year, float(m.group(1)), m.group(2), clause_status,
                                   m.group(), sent.start + cm.start() + m.start(), sent.index))
     return _first_of_each(found)
+
+
+def _respectively(clause: str) -> Iterator[tuple[str, str, float, str, int, str]]:
+    """(name, measure, value, unit, where, as written) for each name of a list given its figures 分别 (respectively).
+
+    >>> [t[:4] for t in _respectively("城镇居民、农村居民人均可支配收入分别增长7%、8%")]
+    [('城镇居民人均可支配收入', 'growth', 7.0, '%'), ('农村居民人均可支配收入', 'growth', 8.0, '%')]
+    >>> [t[:4] for t in _respectively("出口、进口分别达到120亿元、80亿元")]
+    [('出口', 'level', 120.0, '亿元'), ('进口', 'level', 80.0, '亿元')]
+    """
+    for m in RESPECTIVELY.finditer(clause):
+        heads = m.group(1).split("、")
+        values = re.findall(NUMBER, m.group(3))
+        if len(values) != len(heads):
+            continue
+        last = heads[-1]
+        # 城镇居民、农村居民人均可支配收入: the first names lack the ending the last one carries
+        tail = "" if INDICATOR_END.search(heads[0]) or len(last) <= len(heads[0]) else last[len(heads[0]):]
+        names = [h + tail for h in heads[:-1]] + [last]
+        if not all(INDICATOR_END.search(n) and not _verbish(n) for n in names):
+            continue
+        unit = m.group(6)
+        growth = m.group(2) in ("增长", "下降", "提高") and unit == "%"
+        sign = -1 if m.group(2) == "下降" else 1
+        for name, value in zip(names, values, strict=True):
+            yield name, "growth" if growth else "level", sign * float(value), unit, m.start(), m.group()
 
 
 LANDED = re.compile(r"(?:落户|入驻|落地)$")
