@@ -257,3 +257,14 @@ def test_figures_to_a_months_end_prices_and_foreign_capital_and_a_comparison_is_
 def test_a_zone_named_in_full_in_a_chain_of_posts_names_its_body():
     x = extract("2024年5月6日,市委副书记、江南新区(江南高新区)党工委书记张三,江南新区(江南高新区)管委会主任李四调研。")
     assert {"江南新区(江南高新区)党工委", "江南新区(江南高新区)管委会"} <= labels(x, "Organization")
+
+
+def test_a_village_after_its_town_but_not_village_words():
+    x = extract("2025年4月2日,考察团来到青石镇王家村,又到城乡结合部和美丽乡村示范村。")
+    assert labels(x, "Subdistrict") >= {"王家村"} and not labels(x, "Subdistrict") & {"示范村", "乡村", "美丽乡村示范村"}
+
+
+def test_names_given_their_figures_respectively_get_one_each():
+    x = extract("---\ndate: 2024-01-20\n---\n江西省政府工作报告\n今年全省主要预期目标是:城镇居民、农村居民人均可支配收入分别增长6%、7%。")
+    obs = {(i, m, v, s) for _, i, m, _, v, _, s in _observations(x)}
+    assert {("城镇居民人均可支配收入", "growth", 6, "target"), ("农村居民人均可支配收入", "growth", 7, "target")} <= obs

@@ -29,12 +29,13 @@ from .projects import find_project_lists
 from .quoted import find_documents, find_programmes, find_quoted
 from .relations import construction_relations, context_relations, hierarchy_relations
 from .suffixed import find_suffixed
+from .villages import find_villages
 
 MentionExtractor = Callable[[Context], list[Mention]]
 MENTION_EXTRACTORS: list[MentionExtractor] = [
     find_divisions, find_national_zones, find_suffixed, find_bodies, find_representatives, find_people, find_quoted, find_documents,
     find_industries, find_project_lists, find_ways, find_bounded_ways, find_category_lists,
-    find_firms, find_news_organisations, find_programmes,
+    find_firms, find_news_organisations, find_programmes, find_villages,
 ]
 
 
