@@ -268,3 +268,8 @@ def test_names_given_their_figures_respectively_get_one_each():
     x = extract("---\ndate: 2024-01-20\n---\n江西省政府工作报告\n今年全省主要预期目标是:城镇居民、农村居民人均可支配收入分别增长6%、7%。")
     obs = {(i, m, v, s) for _, i, m, _, v, _, s in _observations(x)}
     assert {("城镇居民人均可支配收入", "growth", 6, "target"), ("农村居民人均可支配收入", "growth", 7, "target")} <= obs
+
+
+def test_a_firms_trade_name_before_a_place_in_brackets_even_a_common_word():
+    x = extract("2021年3月2日,江南区举行签约仪式。区政府与美佳家(杭州)智能家居有限公司签订合作协议。")
+    assert "美佳家(杭州)智能家居有限公司" in labels(x, "Enterprise")

@@ -95,7 +95,9 @@ def name_start(text: str, end: int, floor: int, max_chars: int = 24, max_tokens:
         dated = tok == "年" and used + 1 < len(toks) and YEAR_TOKEN.match(toks[used + 1][0])  # 2022年…计划
         # a stop word before a one-character name part (计划|路, 建设|路) belongs to the name
         greater = tok == "大" and word_tag(right) == "ns"  # 大中原汽车城, 大湾区: 大 before a place name is its part
-        if (tok in stop and not dated and right not in NAME_PART_CHARS and not greater
+        # the word before a place in brackets is the firm's trade name, a stop word or not (荣华家(上海)…有限公司)
+        trade_name = place_brackets and right == "("
+        if (tok in stop and not dated and right not in NAME_PART_CHARS and not greater and not trade_name
                 and not (first_free and used == 0)):
             break
         if used and any(tok.endswith(b) for b in barriers):
