@@ -45,15 +45,10 @@ def find_bodies(ctx: Context) -> list[Mention]:
                                                              or text[start - 2] in "、和与及全本"
                                                              or text[start - 2] in STOP_WORDS):  # 受区人民政府委托
                 start -= 1
-            elif m.group() in ("党工委", "管委会") and (zone := _zone_in_post_chain(ctx, start, m.end())):
-                start -= len(zone)
             elif m.group() in ("党工委", "管委会"):
-                # 园区党工委, 新区管委会: the zone's bare name in front belongs to the body (guideline: its name)
-                bare = next((w for w in ("园区", "新区", "开发区", "高新区", "经开区", "片区") if text.startswith(w, start - len(w))
-                             and (start - len(w) == 0 or not re.match(r"[\u4e00-\u9fff]", text[start - len(w) - 1])
-                                  or text[start - len(w) - 1] in "、和与及全本")), None)
-                if bare:
-                    start -= len(bare)
+                # the zone's name in front belongs to the body (guideline: its name): in full in a chain of posts,
+                # else a bare 园区, 新区 … standing alone (园区党工委, 新区管委会)
+                start -= len(_zone_in_post_chain(ctx, start, m.end()) or _bare_zone_before(text, start))
             else:
                 continue
         found.append(ctx.mention("Organization", start, m.end(), "body"))
@@ -62,6 +57,16 @@ def find_bodies(ctx: Context) -> list[Mention]:
     for m in CENTRAL.finditer(text):
         found.append(ctx.mention("Organization", m.start(), m.end(), "central"))
     return found
+
+
+BARE_ZONES = ("园区", "新区", "开发区", "高新区", "经开区", "片区")
+
+
+def _bare_zone_before(text: str, start: int) -> str:
+    """A zone's bare name (园区, 新区 …) right before ``start`` that no other word runs into, else ''."""
+    return next((w for w in BARE_ZONES if text.startswith(w, start - len(w))
+                 and (start - len(w) == 0 or not re.match(r"[\u4e00-\u9fff]", text[start - len(w) - 1])
+                      or text[start - len(w) - 1] in "、和与及全本")), "")
 
 
 # A zone's full name, possibly with its second name in brackets: 湖南湘江新区(长沙高新区)

@@ -13,11 +13,10 @@ from .facts import Facts, Found
 
 AMOUNT = r"(\d+(?:\.\d+)?)\s*(亿元|万元|亿美元)"
 # 项目总投资3亿元 / 项目,总投资3亿元 / 项目计划总投资3亿元: the figure right after the name
-AFTER = re.compile(r"^[,，]?(?:计划|预计)?(?:总投资|投资总额|投资)(?:约|达|为)?" + AMOUNT + r"(?!以上|左右)")
+AFTER = re.compile(r"[,，]?(?:计划|预计)?(?:总投资|投资总额|投资)(?:约|达|为)?" + AMOUNT + r"(?!以上|左右)")
 # 投资8亿元的X项目: the figure right before the name
 BEFORE = re.compile(r"(?<![超近约逾])(?:总投资|投资)" + AMOUNT + r"的$")
 TO_YI = {"亿元": 1.0, "万元": 1e-4}  # 亿美元 is no 亿元: left out rather than converted at a guessed rate
-QUALIFIED = re.compile(r"[超近约逾]$")
 
 
 def find_investments(found: Found) -> Facts:
@@ -34,12 +33,10 @@ def find_investments(found: Found) -> Facts:
     for (start, end), key in sorted(span_key.items()):
         if "Project" not in entities[key].types:
             continue
-        after = AFTER.match(text[end:end + 24])
-        before = BEFORE.search(text[max(0, start - 16):start])
+        after = AFTER.match(text, end, end + 24)
+        before = BEFORE.search(text, max(0, start - 16), start)  # in place: the lookbehind sees 超, 近 before it
         stated = after or before
         if not stated or stated.group(2) not in TO_YI:
-            continue
-        if before and not after and QUALIFIED.search(text[:start - len(before.group())]):
             continue
         value = round(float(stated.group(1)) * TO_YI[stated.group(2)], 6)
         sentence = ctx.sentence_of(start)

@@ -101,9 +101,7 @@ def find_programmes(ctx: Context) -> list[Mention]:
     bounds = ctx.token_bounds
     found = [ctx.mention("Initiative", s, e, "programme") for s, e in programme_finder().find(ctx.text)
              if s in bounds and (e in bounds or e == len(ctx.text))]
-    names = ctx.lexicon.divisions_by_name
     for m in SAFE_AREA.finditer(ctx.text):
-        place = m.group(1)
-        if place in names or any(place + level in names for level in ("区", "县", "市")):
+        if ctx.lexicon.is_place_name(m.group(1)):
             found.append(ctx.mention("Initiative", m.start(), m.end(), "programme"))
     return found

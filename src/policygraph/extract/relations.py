@@ -101,6 +101,7 @@ def context_relations(found: Found) -> Facts:
     if not area:
         return Facts()
     rels = []
+    holders = _industry_holders(entities, area)
     for k, e in entities.items():
         if k == area:
             continue
@@ -110,18 +111,21 @@ def context_relations(found: Found) -> Facts:
         if "Initiative" in e.types:
             rels.append(Relation(area, "implements", k, ev))
         if "Industry" in e.types:
-            rels.append(Relation(_industry_holder(entities, e, area), "focusIndustry", k, ev))
+            rels.append(Relation(_industry_holder(holders, e, area), "focusIndustry", k, ev))
     return Facts(relations=rels)
 
 
-def _industry_holder(entities: dict[str, Entity], industry: Entity, area: str) -> str:
+def _industry_holders(entities: dict[str, Entity], area: str) -> list[tuple[int, int, str]]:
+    """(start, sentence, key) of every mention of a park or zone other than the area."""
+    return [(m.start, m.sentence, k) for k, e in entities.items() if k != area and e.types & {"Park", "DevelopmentZone"}
+            and not e.types & {"Project", "AdministrativeDivision"} for m in e.mentions]
+
+
+def _industry_holder(holders: list[tuple[int, int, str]], industry: Entity, area: str) -> str:
     """Whose focus an industry is: the park or zone its sentence names before it (临港产业园…重点发展新材料),
     else the document's area."""
-    holders = [(m.start, k) for k, e in entities.items() if k != area and e.types & {"Park", "DevelopmentZone"}
-               and not e.types & {"Project", "AdministrativeDivision"} for m in e.mentions]
     for m in industry.mentions:
-        before = [(start, k) for start, k in holders
-                  if start < m.start and any(x.sentence == m.sentence and x.start == start for x in entities[k].mentions)]
+        before = [(start, k) for start, sentence, k in holders if start < m.start and sentence == m.sentence]
         if before:
             return max(before)[1]
     return area

@@ -232,11 +232,7 @@ BATCH_TIME = re.compile(r"^(?:本月|本季度|今年|去年|全年|(?:19|20)\d\
 
 def _without_divisions(ctx: Context, body: str) -> str:
     """The body without the divisions that open it (益阳市桃江县召开 → 召开, 襄州7月份 → 7月份)."""
-    names = ctx.lexicon.divisions_by_name
-
-    def a_division(head: str) -> bool:  # 襄州 for 襄州区: a county is written without its level word too
-        return head in names or any(head + level in names for level in ("区", "县", "市"))
-
+    a_division = ctx.lexicon.is_place_name  # 襄州 for 襄州区: a county is written without its level word too
     while True:
         head = next((body[:n] for n in range(min(len(body) - 1, 8), 1, -1) if a_division(body[:n])), None)
         if head is None:
